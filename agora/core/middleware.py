@@ -9,7 +9,7 @@ MFA_SETUP_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/media/")
 
 
 class StaffMfaMiddleware:
-    """Send staff without TOTP to its set-up page before any other page (AGORA_STAFF_MFA_REQUIRED)."""
+    """Send staff without TOTP to its set-up page first (when AGORA_STAFF_MFA_REQUIRED)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

@@ -1,0 +1,33 @@
+"""Object permissions of the members domain (django-rules), loaded by rules' autodiscovery."""
+
+import rules
+
+from agora.members import selectors
+
+
+@rules.predicate
+def is_representative(user, organisation) -> bool:
+    return organisation is not None and selectors.is_representative_of(user, organisation)
+
+
+@rules.predicate
+def is_affiliated(user, organisation) -> bool:
+    return (
+        organisation is not None
+        and selectors.list_user_organisations(user).filter(pk=organisation.pk).exists()
+    )
+
+
+@rules.predicate
+def is_member_user(user) -> bool:
+    return selectors.is_member_user(user)
+
+
+is_staff = rules.is_staff
+
+rules.add_perm("members.edit_profile", is_staff | is_representative)
+rules.add_perm("members.invite_colleague", is_staff | is_representative)
+rules.add_perm("members.view_team", is_staff | is_affiliated)
+rules.add_perm("members.use_member_benefits", is_staff | is_member_user)
+rules.add_perm("members.decide_application", is_staff)
+rules.add_perm("members.manage_memberships", is_staff)

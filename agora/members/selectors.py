@@ -1,0 +1,173 @@
+"""Reads of the members domain; `access_*` functions check permission and 404 otherwise."""
+
+from datetime import date, timedelta
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from agora.members.models import (
+    Affiliation,
+    Membership,
+    Organisation,
+    PartnerCluster,
+    Person,
+)
+from agora.members.status import GRACE_DAYS, Status
+
+
+def current_affiliations(on: date | None = None) -> Q:
+    """Affiliations that hold on a day (today by default)."""
+    day = on or timezone.localdate()
+    return Q(start_date__lte=day) & (Q(end_date__isnull=True) | Q(end_date__gte=day))
+
+
+def good_standing_memberships(on: date | None = None) -> QuerySet[Membership]:
+    """Memberships that grant benefits on a day: active, or ended within the grace period."""
+    day = on or timezone.localdate()
+    grace_start = day - timedelta(days=GRACE_DAYS)
+    renewed = Membership.objects.filter(renewal_of=OuterRef("pk"))
+    return (
+        Membership.objects.filter(confirmed_on__lte=day, start_date__lte=day)
+        .exclude(cancelled_on__lte=day)
+        .annotate(is_renewed=Exists(renewed))
+        .filter(Q(end_date__gte=day) | Q(end_date__gte=grace_start, is_renewed=False))
+    )
+
+
+def list_member_organisations(on: date | None = None) -> QuerySet[Organisation]:
+    """Organisations in good standing on a day."""
+    standing = good_standing_memberships(on).filter(organisation=OuterRef("pk"))
+    return Organisation.objects.filter(Exists(standing))
+
+
+def is_member_organisation(organisation: Organisation, on: date | None = None) -> bool:
+    """Whether the organisation holds a membership in good standing."""
+    return good_standing_memberships(on).filter(organisation=organisation).exists()
+
+
+def get_person(user) -> Person | None:
+    """The person record of a user, if any."""
+    if not user.is_authenticated:
+        return None
+    return Person.objects.filter(user=user).first()
+
+
+def list_user_organisations(user, *, role: str | None = None) -> QuerySet[Organisation]:
+    """Organisations the user is currently affiliated with (optionally in one role)."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    affiliations = Affiliation.objects.filter(current_affiliations(), person__user=user)
+    if role:
+        affiliations = affiliations.filter(role=role)
+    return Organisation.objects.filter(pk__in=affiliations.values("organisation_id"))
+
+
+def list_represented_organisations(user) -> QuerySet[Organisation]:
+    """Organisations the user represents."""
+    return list_user_organisations(user, role=Affiliation.Role.REPRESENTATIVE)
+
+
+def is_representative_of(user, organisation: Organisation) -> bool:
+    """Whether the user currently represents this organisation."""
+    return list_represented_organisations(user).filter(pk=organisation.pk).exists()
+
+
+def is_member_user(user) -> bool:
+    """Whether the user belongs to an organisation in good standing (benefits through it)."""
+    organisations = list_user_organisations(user)
+    return list_member_organisations().filter(pk__in=organisations.values("pk")).exists()
+
+
+def list_directory(
+    *, search: str = "", domain: str = "", region: str = "", kind: str = ""
+) -> QuerySet[Organisation]:
+    """Member organisations that consent to be listed, filtered as the visitor asks."""
+    organisations = list_member_organisations().filter(is_listed=True)
+    if search:
+        organisations = organisations.filter(
+            Q(legal_name__icontains=search)
+            | Q(short_name__icontains=search)
+            | Q(expertise__icontains=search)
+            | Q(description__icontains=search)
+        )
+    if domain:
+        organisations = organisations.filter(domains__code=domain)
+    if region:
+        organisations = organisations.filter(region=region)
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    return organisations.prefetch_related("domains").order_by("legal_name").distinct()
+
+
+def access_public_organisation(slug: str) -> Organisation:
+    """A listed member organisation, or 404."""
+    try:
+        return list_directory().get(slug=slug)
+    except Organisation.DoesNotExist as error:
+        raise Http404 from error
+
+
+def access_organisation_for_edit(user, slug: str) -> Organisation:
+    """An organisation the user may edit (its representatives, staff), or 404."""
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None or not (user.is_staff or is_representative_of(user, organisation)):
+        raise Http404
+    return organisation
+
+
+def access_organisation_for_member(user, slug: str) -> Organisation:
+    """An organisation the user is affiliated with (or staff), or 404."""
+    organisations = Organisation.objects.all() if user.is_staff else list_user_organisations(user)
+    organisation = organisations.filter(slug=slug).first()
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+def list_memberships(organisation: Organisation) -> list[Membership]:
+    """The organisation's membership periods, newest first, each knowing if it was renewed."""
+    memberships = list(
+        Membership.objects.filter(organisation=organisation)
+        .select_related("agreement__partner")
+        .annotate(has_renewal=Exists(Membership.objects.filter(renewal_of=OuterRef("pk"))))
+        .order_by("-start_date")
+    )
+    for membership in memberships:
+        membership._renewed = membership.has_renewal
+    return memberships
+
+
+def get_current_membership(organisation: Organisation) -> Membership | None:
+    """The period that speaks for the organisation today: in good standing, else the latest."""
+    memberships = list_memberships(organisation)
+    for membership in memberships:
+        if membership.status in {Status.ACTIVE, Status.GRACE}:
+            return membership
+    return memberships[0] if memberships else None
+
+
+def list_colleagues(organisation: Organisation) -> QuerySet[Affiliation]:
+    """Current affiliations of an organisation, with their people."""
+    return (
+        Affiliation.objects.filter(current_affiliations(), organisation=organisation)
+        .select_related("person__user")
+        .order_by("person__last_name", "person__first_name")
+    )
+
+
+def list_public_representatives(organisation: Organisation) -> list[Person]:
+    """Representatives shown on a public profile, when the organisation consents."""
+    if not organisation.shows_contact:
+        return []
+    return [a.person for a in list_colleagues(organisation).filter(role="representative")]
+
+
+def list_partner_clusters() -> QuerySet[PartnerCluster]:
+    """Partner clusters with their agreements and co-members."""
+    co_memberships = Membership.objects.filter(type=Membership.Type.CO_MEMBER).select_related(
+        "organisation"
+    )
+    return PartnerCluster.objects.prefetch_related(
+        "agreements", Prefetch("agreements__memberships", queryset=co_memberships)
+    )
