@@ -1,0 +1,70 @@
+"""Permission tests cast: anonymous, member, representative, outsider, expert, staff."""
+
+from dataclasses import dataclass
+
+import pytest
+from allauth.mfa.models import Authenticator
+
+from agora.members.models import Affiliation
+from agora.members.tests.factories import (
+    AffiliationFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PersonFactory,
+    UserFactory,
+)
+
+PASSWORD = "correct horse battery staple"
+
+
+@dataclass
+class Cast:
+    """Users in every role, and the organisations they belong to."""
+
+    organisation: object  # member organisation of `representative` and `member`
+    other_organisation: object  # another member organisation, of `outsider`
+    representative: object
+    member: object
+    outsider: object  # a member user of another organisation
+    expert: object  # an external expert: an account with no member organisation
+    staff: object
+
+
+@pytest.fixture
+def cast(db) -> Cast:
+    """A member organisation with its representative and a member user, another member, staff."""
+    organisation = OrganisationFactory(legal_name="Helix Therapeutics SA", slug="helix")
+    other = OrganisationFactory(legal_name="Other Bio SRL", slug="other-bio")
+    MembershipFactory(organisation=organisation)
+    MembershipFactory(organisation=other)
+    users = {}
+    for name, org, role in [
+        ("representative", organisation, Affiliation.Role.REPRESENTATIVE),
+        ("member", organisation, Affiliation.Role.EMPLOYEE),
+        ("outsider", other, Affiliation.Role.REPRESENTATIVE),
+    ]:
+        user = UserFactory(email=f"{name}@example.org", full_name=name.title())
+        person = PersonFactory(user=user, email=user.email, first_name=name.title())
+        AffiliationFactory(person=person, organisation=org, role=role)
+        users[name] = user
+    expert = UserFactory(email="expert@example.org", full_name="Expert")
+    PersonFactory(user=expert, email=expert.email, first_name="Expert")
+    staff = UserFactory(email="staff@example.org", full_name="Staff", is_staff=True)
+    return Cast(
+        organisation,
+        other,
+        users["representative"],
+        users["member"],
+        users["outsider"],
+        expert,
+        staff,
+    )
+
+
+@pytest.fixture
+def staff_with_totp(cast):
+    """The staff user with TOTP set up, so the MFA gate lets them through."""
+    Authenticator.objects.create(
+        user=cast.staff, type=Authenticator.Type.TOTP, data={"secret": "x"}
+    )
+    return cast.staff
