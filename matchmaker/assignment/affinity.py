@@ -21,6 +21,8 @@ DOMAIN_WEIGHT = 0.3
 DECIMALS = 6  # scores are rounded so BLAS summation order never changes a result
 _LONGEST_PHRASE = 4  # words; longer keyword phrases are matched by their words only
 _BLOCK = 256  # rows densified at a time, to bound memory on large vocabularies
+# French ligatures have no Unicode decomposition: "cœur" must still meet "coeur".
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 
 # English and French function words; accents are stripped as in normalise().
 _STOP_WORD_LIST = """
@@ -58,7 +60,7 @@ class ProjectProfile:
 
 def normalise(text: str) -> str:
     """Lower-case, strip accents and turn every non-alphanumeric run into one space."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(re.findall(r"[a-z0-9]+", bare))
 
