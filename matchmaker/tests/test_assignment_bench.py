@@ -1,0 +1,15 @@
+import json
+
+from matchmaker.assignment.bench import main
+
+
+def test_a_small_benchmark_is_feasible_and_reaches_the_independent_bound(capsys):
+    assert main(["--projects", "60", "--experts", "50", "--runs", "1", "--locked", "5"]) == 0
+    output = capsys.readouterr().out
+    report = json.loads(output[output.index("{") :])
+    assert report["checker"]["feasible"] is True
+    assert report["missing"] == 0
+    assert report["assignments"] == 180
+    assert report["locked"] == 5
+    assert report["total_score"] <= report["upper_bound"]
+    assert report["share_of_highs_lp_bound"] >= 0.999999
