@@ -1,0 +1,105 @@
+"""Slot assignment by CP-SAT, lexicographically: weight, then kept meetings, then idle time."""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from matchmaker.b2b.solver.index import Index
+from matchmaker.b2b.solver.slots import SlotModel, build_slot_model
+
+FOUND = (cp_model.OPTIMAL, cp_model.FEASIBLE)
+
+
+@dataclass(frozen=True)
+class SlotResult:
+    """Slots chosen for the meetings, and what was proved about them."""
+
+    slot_of: dict[int, int]
+    weight_bound: float | None  # proven upper bound on the weight
+    is_optimal: bool  # weight, moves and idle all proved optimal
+    is_infeasible: bool = False
+
+
+def weight_scale(weights: tuple[float, ...]) -> int:
+    """The smallest power of ten that makes every weight an integer (to 1e-6)."""
+    for scale in (1, 10, 100, 1000, 10000, 100000, 1000000):
+        if all(abs(w * scale - round(w * scale)) < 1e-6 for w in weights):
+            return scale
+    return 1000000
+
+
+def new_solver(seconds: float, seed: int) -> cp_model.CpSolver:
+    """A CP-SAT solver that gives the same answer for the same seed and budget."""
+    solver = cp_model.CpSolver()
+    params = solver.parameters
+    # Several subsolvers interleaved in one thread, stopped by deterministic time: the run
+    # is reproducible on any machine load; the wall-clock cap only guards against a hang.
+    params.num_workers = 4
+    params.interleave_search = True
+    params.random_seed = seed
+    params.max_deterministic_time = max(seconds, 0.05)
+    params.max_time_in_seconds = max(2.0 * seconds, 0.1)
+    return solver
+
+
+def solve_slots(
+    index: Index,
+    *,
+    time_limit: float,
+    seed: int,
+    kept: dict[int, int],
+    progress: Callable[[str], None],
+) -> SlotResult:
+    """Run the weight phase, then the idle phase with the weight held at its best value."""
+    deadline = time.monotonic() + time_limit
+    scale = weight_scale(index.weights)
+    total = round(sum(index.weights) * scale)
+    objective = index.problem.objective
+    needs_idle = objective.fairness is not None
+    if objective.schedule_all:
+        best, bound, weight_proved, hint = total, total, True, kept
+    else:
+        progress("weight phase: maximising the scheduled weight")
+        sm = build_slot_model(index, with_idle=needs_idle)
+        sm.model.maximize(sm.weight(scale))
+        _add_hint(sm, kept)
+        solver = new_solver(0.5 * time_limit, seed)
+        status = solver.solve(sm.model)
+        if status not in FOUND:
+            return SlotResult({}, None, False, is_infeasible=status == cp_model.INFEASIBLE)
+        best = round(solver.objective_value)
+        bound = min(total, int(solver.best_objective_bound + 1e-6))
+        weight_proved = status == cp_model.OPTIMAL
+        hint = _slots_found(sm, solver)
+    progress("idle phase: compacting agendas with the weight held")
+    sm = build_slot_model(index, with_idle=True)
+    sm.model.add(sm.weight(scale) >= best)
+    moves = _moves(sm, kept)
+    room = sum(len(scope) for scope in index.scopes) * len(index.person_ids) + 1
+    sm.model.minimize(room * moves + sm.total_idle())
+    _add_hint(sm, hint)
+    solver = new_solver(max(deadline - time.monotonic(), 0.05), seed)
+    status = solver.solve(sm.model)
+    if status not in FOUND:
+        if not hint or status == cp_model.INFEASIBLE:
+            return SlotResult({}, None, False, is_infeasible=status == cp_model.INFEASIBLE)
+        return SlotResult(dict(hint), bound / scale, False)
+    return SlotResult(
+        _slots_found(sm, solver), bound / scale, weight_proved and status == cp_model.OPTIMAL
+    )
+
+
+def _moves(sm: SlotModel, kept: dict[int, int]) -> cp_model.LinearExprT:
+    """How many kept meetings leave their published slot."""
+    return sum(1 - sm.x[m, t] for m, t in kept.items() if (m, t) in sm.x)
+
+
+def _add_hint(sm: SlotModel, slot_of: dict[int, int]) -> None:
+    for (m, t), var in sm.x.items():
+        sm.model.add_hint(var, slot_of.get(m) == t)
+
+
+def _slots_found(sm: SlotModel, solver: cp_model.CpSolver) -> dict[int, int]:
+    return {m: t for (m, t), var in sm.x.items() if solver.boolean_value(var)}
