@@ -1,0 +1,145 @@
+"""The published B2B benchmark: breaks against the known optima, checked independently.
+
+For every `.dzn` file of original/ (target 10 s each) and of fixed/ and forbidden/ (target 60 s
+each): convert it, solve it, write the solution, run the independent checker on it and compare
+its breaks with the published optimum. Precedences are out of scope (no field in our format).
+"""
+
+import argparse
+import fnmatch
+import json
+import statistics
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from matchmaker.b2b import Schedule, Status, problem_to_dict, schedule_to_dict, solve
+from matchmaker.b2b.dzn import load_dzn
+from matchmaker.bench.checker import run_checker
+from matchmaker.bench.optima import published_optimum
+from matchmaker.bench.report import OUTPUT, say, write_results
+
+ANCHORS = Path(__file__).resolve().parents[3] / "shared" / "anchors" / "b2b"
+TARGET_SECONDS = {"original": 10.0, "fixed": 60.0, "forbidden": 60.0}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the engine did on one benchmark file."""
+
+    instance: str
+    family: str
+    status: str
+    breaks: int | None
+    optimum: int | None  # None: proved infeasible
+    verdict: str
+    seconds: float
+    target: float
+    checker_ok: bool | None  # None: nothing to check (infeasible or unknown)
+
+
+def verdict(schedule: Schedule, breaks: int | None, optimum: int | None) -> str:
+    """How the result compares with the published optimum, in a few words."""
+    if schedule.status is Status.INFEASIBLE:
+        return "infeasible, as published" if optimum is None else "WRONG: claims infeasible"
+    if schedule.status is Status.UNKNOWN or breaks is None:
+        return "no schedule"
+    if optimum is None:
+        return "CONTRADICTS published infeasibility"
+    if breaks < optimum:
+        return f"below the published optimum by {optimum - breaks}"
+    if breaks == optimum:
+        return "optimum, proved" if schedule.status is Status.OPTIMAL else "optimum"
+    return f"+{breaks - optimum} breaks"
+
+
+def run_file(path: Path, time_limit: float, seed: int, folder: Path) -> Outcome:
+    """Convert, solve, write and check one benchmark file."""
+    family = path.parent.name
+    problem = load_dzn(path)
+    instance = folder / f"{problem.name}.instance.json"
+    solution = folder / f"{problem.name}.solution.json"
+    instance.write_text(json.dumps(problem_to_dict(problem)))
+    started = time.perf_counter()
+    schedule = solve(problem, time_limit=time_limit, seed=seed)
+    seconds = time.perf_counter() - started
+    solution.write_text(json.dumps(schedule_to_dict(schedule)))
+    checked = schedule.status in (Status.OPTIMAL, Status.FEASIBLE)
+    result = run_checker(instance, solution) if checked else None
+    breaks = result.figures.get("idle") if result else None
+    optimum = published_optimum(path.name)
+    return Outcome(
+        instance=problem.name,
+        family=family,
+        status=schedule.status.value,
+        breaks=breaks,
+        optimum=optimum,
+        verdict=verdict(schedule, breaks, optimum),
+        seconds=round(seconds, 2),
+        target=TARGET_SECONDS[family],
+        checker_ok=result.ok if result else None,
+    )
+
+
+def select_files(families: list[str], patterns: list[str]) -> list[Path]:
+    """The benchmark files of those families whose instance name matches a pattern."""
+    files = [path for family in families for path in sorted((ANCHORS / family).glob("*.dzn"))]
+    if not patterns:
+        return files
+    return [p for p in files if any(fnmatch.fnmatch(p.name, f"{x}*") for x in patterns)]
+
+
+def summary(outcomes: list[Outcome]) -> str:
+    """Counts of matched optima, targets met and checker results, per family and overall."""
+    lines = []
+    for family in [*sorted({o.family for o in outcomes}), "all"]:
+        chosen = [o for o in outcomes if family in ("all", o.family)]
+        matched = sum(o.verdict.startswith(("optimum", "infeasible, as")) for o in chosen)
+        in_time = sum(o.seconds <= o.target for o in chosen)
+        checked = [o for o in chosen if o.checker_ok is not None]
+        gaps = [
+            o.breaks - o.optimum for o in chosen if o.breaks is not None and o.optimum is not None
+        ]
+        lines.append(
+            f"- {family}: {matched}/{len(chosen)} at the published optimum (or infeasible as "
+            f"published), {in_time}/{len(chosen)} within their target time, checker "
+            f"{sum(bool(o.checker_ok) for o in checked)}/{len(checked)} feasible, median time "
+            f"{statistics.median(o.seconds for o in chosen):.1f} s, excess breaks "
+            f"{sum(gaps)} in total"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    """Run the published benchmark; returns 1 when a checked solution is infeasible."""
+    parser = argparse.ArgumentParser(
+        prog="python -m matchmaker.bench published", description=__doc__
+    )
+    parser.add_argument("--family", action="append", choices=sorted(TARGET_SECONDS))
+    parser.add_argument("--only", action="append", default=[], metavar="NAME_PREFIX")
+    parser.add_argument("--time-limit", type=float, help="seconds per file (default: the target)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", type=Path, default=OUTPUT)
+    arguments = parser.parse_args(argv)
+    families = arguments.family or ["original", "forbidden", "fixed"]
+    folder = arguments.out / "published"
+    folder.mkdir(parents=True, exist_ok=True)
+    outcomes = []
+    # Rows are printed as they come: the full run takes many minutes.
+    say("| instance | status | breaks | optimum | verdict | seconds | target | checker |")
+    say("|---|---|--:|--:|---|--:|--:|---|")
+    for path in select_files(families, arguments.only):
+        limit = arguments.time_limit or TARGET_SECONDS[path.parent.name]
+        o = run_file(path, limit, arguments.seed, folder)
+        outcomes.append(o)
+        optimum = "-" if o.optimum is None else o.optimum
+        checker = {True: "ok", False: "FAILED", None: "n/a"}[o.checker_ok]
+        say(f"| {o.instance} | {o.status} | {o.breaks} | {optimum} | {o.verdict} | "
+            f"{o.seconds:.1f} | {o.target:.0f} | {checker} |")  # fmt: skip
+    if not outcomes:
+        say("no benchmark file matches")
+        return 2
+    say("\n" + summary(outcomes))
+    path = write_results("published", {"outcomes": [asdict(o) for o in outcomes]}, arguments.out)
+    say(f"results written to {path}")
+    return 1 if any(o.checker_ok is False for o in outcomes) else 0
