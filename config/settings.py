@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Before allauth, so that its template overrides (login, MFA pages) take precedence.
+    "agora.accounts",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -45,7 +47,6 @@ INSTALLED_APPS = [
     "import_export",
     "django_htmx",
     "agora.core",
-    "agora.accounts",
     "agora.members",
 ]
 

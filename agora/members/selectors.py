@@ -1,5 +1,6 @@
 """Reads of the members domain; `access_*` functions check permission and 404 otherwise."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
@@ -8,10 +9,14 @@ from django.utils import timezone
 
 from agora.members.models import (
     Affiliation,
+    CoMembershipAgreement,
+    Invitation,
     Membership,
+    MembershipApplication,
     Organisation,
     PartnerCluster,
     Person,
+    StrategicDomain,
 )
 from agora.members.status import GRACE_DAYS, Status
 
@@ -171,3 +176,94 @@ def list_partner_clusters() -> QuerySet[PartnerCluster]:
     return PartnerCluster.objects.prefetch_related(
         "agreements", Prefetch("agreements__memberships", queryset=co_memberships)
     )
+
+
+def list_public_partner_clusters() -> QuerySet[PartnerCluster]:
+    """Partner clusters with their agreements and listed co-members in good standing."""
+    co_members = (
+        good_standing_memberships()
+        .filter(type=Membership.Type.CO_MEMBER, organisation__is_listed=True)
+        .select_related("organisation")
+        .order_by("organisation__legal_name")
+    )
+    agreements = CoMembershipAgreement.objects.prefetch_related(
+        Prefetch("memberships", queryset=co_members)
+    )
+    return PartnerCluster.objects.prefetch_related(Prefetch("agreements", queryset=agreements))
+
+
+@dataclass(frozen=True)
+class ClusterFigures:
+    """What the home page says about the cluster."""
+
+    member_organisations: int
+    domains: list[StrategicDomain]
+    partner_clusters: int
+
+
+def get_cluster_figures() -> ClusterFigures:
+    """Counts of member organisations and partner clusters, and the strategic domains."""
+    return ClusterFigures(
+        member_organisations=list_member_organisations().count(),
+        domains=list(StrategicDomain.objects.all()),
+        partner_clusters=PartnerCluster.objects.count(),
+    )
+
+
+def list_applications(*, state: str = "") -> QuerySet[MembershipApplication]:
+    """Membership applications, newest first, optionally in one state."""
+    applications = MembershipApplication.objects.select_related("decided_by", "organisation")
+    return applications.filter(state=state) if state else applications
+
+
+def access_application(user, pk: int) -> MembershipApplication:
+    """A membership application, for staff only, or 404."""
+    application = MembershipApplication.objects.filter(pk=pk).select_related("partner").first()
+    if application is None or not user.is_staff:
+        raise Http404
+    return application
+
+
+def access_membership(user, pk: int) -> Membership:
+    """A membership period, for staff only, or 404."""
+    membership = (
+        Membership.objects.filter(pk=pk)
+        .select_related("organisation", "agreement__partner", "renewal_of")
+        .first()
+    )
+    if membership is None or not user.is_staff:
+        raise Http404
+    return membership
+
+
+def access_invitation(token: str) -> Invitation:
+    """The invitation a link points to (open or not), or 404."""
+    invitation = Invitation.objects.filter(token=token).select_related("organisation").first()
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def list_open_invitations(organisation: Organisation) -> QuerySet[Invitation]:
+    """Invitations of the organisation that are neither accepted nor expired."""
+    return Invitation.objects.filter(
+        organisation=organisation, accepted_at__isnull=True, expires_at__gt=timezone.now()
+    )
+
+
+@dataclass(frozen=True)
+class PortalEntry:
+    """One of the user's organisations as the portal shows it: the tie and the membership."""
+
+    affiliation: Affiliation
+    membership: Membership | None
+
+
+def list_portal_entries(user) -> list[PortalEntry]:
+    """The user's current affiliations, each with its organisation's current membership."""
+    affiliations = (
+        Affiliation.objects.filter(current_affiliations(), person__user=user)
+        .select_related("organisation")
+        .order_by("organisation__legal_name")
+    )
+    return [PortalEntry(a, get_current_membership(a.organisation)) for a in affiliations]

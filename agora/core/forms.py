@@ -1,0 +1,27 @@
+"""Form helpers shared by every app: a service's refusal shown on the form that asked."""
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from django import forms
+
+from agora.core.errors import DomainError
+
+T = TypeVar("T")
+
+
+def run_service(form: forms.BaseForm, action: Callable[[], T]) -> T | None:
+    """Run a service for a valid form; if it refuses, show its message on the form instead."""
+    try:
+        return action()
+    except DomainError as error:
+        form.add_error(error.field if error.field in form.fields else None, error.message)
+        form.refusal_status = error.status_code  # type: ignore[attr-defined]
+        return None
+
+
+def form_status(form: forms.BaseForm) -> int:
+    """The status to answer a form page with: 200, 400 for invalid input, or the refusal's."""
+    if not form.is_bound or not form.errors:
+        return 200
+    return getattr(form, "refusal_status", 400)

@@ -1,0 +1,34 @@
+"""Template helpers shared by every app."""
+
+from django import template
+from django.db import models
+from django.forms import BoundField
+from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+WIDGET_CLASSES = {
+    "checkbox": "form-check-input",
+    "select": "form-select",
+    "selectmultiple": "form-select",
+}
+
+
+@register.simple_tag
+def admin_change_url(obj: models.Model) -> str:
+    """The Django admin page of an object, or "" when its model is not in the admin."""
+    meta = obj._meta
+    try:
+        return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
+    except NoReverseMatch:
+        return ""
+
+
+@register.filter
+def bootstrap_widget(field: BoundField) -> SafeString:
+    """A form field's widget with Bootstrap's classes, and `is-invalid` when it has errors."""
+    css = WIDGET_CLASSES.get(field.widget_type, "form-control")
+    if field.errors:
+        css += " is-invalid"
+    return field.as_widget(attrs={"class": css})
