@@ -1,14 +1,14 @@
 """Generated partnering events: the solver against first-fit, in time, memory, weight and idle.
 
 For each preset of matchmaker.b2b.generator: generate it, schedule it with first-fit, then run
-`agora-schedule` on it in a subprocess (wall time and that process's peak memory), and run the
+`agora-schedule` on it in a subprocess (wall time and that process's own peak memory, see
+matchmaker.bench.peak), and run the
 independent checker on both solutions. Weight is compared with the solution's own upper bound,
 idle gaps with first-fit's.
 """
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import time
@@ -67,17 +67,17 @@ class Outcome:
     checker_ok: bool
 
 
-def run_measured(command: list[str], log: Path) -> Measured:
-    """Run a command, its stderr to `log`, and measure its wall time and peak memory."""
+def run_measured(target: str, arguments: list[str], log: Path) -> Measured:
+    """Run a module or script (stderr to `log`): exit code, wall time and its own peak memory."""
+    peak = log.with_suffix(".peak")
+    peak.unlink(missing_ok=True)
+    command = [sys.executable, "-m", "matchmaker.bench.peak", str(peak), target, *arguments]
     started = time.perf_counter()
     with log.open("w") as stream:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stream)
-        # wait4 returns this child's own usage; getrusage(RUSAGE_CHILDREN) would give the
-        # largest peak of every child so far, hiding a small run behind a big one.
-        _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
+        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=stream, check=False)
     seconds = time.perf_counter() - started
-    return Measured(process.returncode, round(seconds, 2), round(usage.ru_maxrss / 1024, 1))
+    peak_mb = int(peak.read_text()) / 1024 if peak.exists() else float("nan")
+    return Measured(done.returncode, round(seconds, 2), round(peak_mb, 1))
 
 
 def run_preset(name: str, time_limit: float, seed: int, folder: Path) -> Outcome:
@@ -93,9 +93,9 @@ def run_preset(name: str, time_limit: float, seed: int, folder: Path) -> Outcome
     baseline_check = run_checker(instance, baseline_path)
     solution = folder / f"{name}.solution.json"
     solution.unlink(missing_ok=True)
-    command = [sys.executable, "-m", "matchmaker.b2b.cli", str(instance), "-o", str(solution)]
-    command += ["--time-limit", str(time_limit), "--seed", str(seed)]
-    measured = run_measured(command, folder / f"{name}.log")
+    arguments = [str(instance), "-o", str(solution), "--time-limit", str(time_limit)]
+    arguments += ["--seed", str(seed)]
+    measured = run_measured("matchmaker.b2b.cli", arguments, folder / f"{name}.log")
     written = json.loads(solution.read_text()) if solution.exists() else {}
     checked = run_checker(instance, solution) if written else CheckResult(ok=False)
     fields = _outcome(name, problem.meetings, time_limit, measured, written, checked)

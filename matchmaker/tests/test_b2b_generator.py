@@ -1,12 +1,20 @@
 import json
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from matchmaker.b2b.generator import PRESETS, generate, generate_preset, main
 from matchmaker.b2b.io import problem_from_dict
+from matchmaker.b2b.model import Problem
 from matchmaker.b2b.validate import check_problem
+
+
+@cache
+def preset(name: str) -> Problem:
+    """Each preset once per test run: problems are frozen, and the big ones take a second."""
+    return generate_preset(name, seed=1)
 
 
 def test_same_seed_gives_the_same_instance() -> None:
@@ -16,7 +24,7 @@ def test_same_seed_gives_the_same_instance() -> None:
 
 @pytest.mark.parametrize("name", sorted(PRESETS))
 def test_presets_have_their_exact_sizes_and_are_valid(name: str) -> None:
-    problem = generate_preset(name, seed=1)
+    problem = preset(name)
     people, meetings, slots, tables = PRESETS[name]
     assert len(problem.participants) == people
     assert len(problem.meetings) == meetings
@@ -26,7 +34,7 @@ def test_presets_have_their_exact_sizes_and_are_valid(name: str) -> None:
 
 
 def test_bio_europe_looks_like_a_partnering_event() -> None:
-    problem = generate_preset("bio-europe", seed=1)
+    problem = preset("bio-europe")
     meetings = problem.meetings
     per_person = Counter(person for m in meetings for person in m.participants)
     # Heavy tail: a few people are asked for far more meetings than the 48 slots.
@@ -44,7 +52,7 @@ def test_bio_europe_looks_like_a_partnering_event() -> None:
 
 
 def test_meetings_join_different_organizations_once() -> None:
-    problem = generate_preset("oversubscribed", seed=3)
+    problem = preset("oversubscribed")
     organization = {p.id: p.organization for p in problem.participants}
     pairs = [m.participants[:2] for m in problem.meetings]
     assert all(organization[a] != organization[b] for a, b in pairs)
@@ -52,7 +60,7 @@ def test_meetings_join_different_organizations_once() -> None:
 
 
 def test_pinned_meetings_fit_together() -> None:
-    problem = generate_preset("bio-international", seed=2)
+    problem = preset("bio-international")
     people = {p.id: p for p in problem.participants}
     pinned = [m for m in problem.meetings if m.slot is not None]
     assert len(pinned) > 100
@@ -70,7 +78,7 @@ def test_pinned_meetings_fit_together() -> None:
 
 
 def test_group_meetings_bring_a_colleague_who_can_attend() -> None:
-    problem = generate_preset("bio-europe", seed=1)
+    problem = preset("bio-europe")
     people = {p.id: p for p in problem.participants}
     for meeting in (m for m in problem.meetings if len(m.participants) == 3):
         organizations = [people[p].organization for p in meeting.participants]
