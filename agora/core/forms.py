@@ -1,9 +1,10 @@
 """Form helpers shared by every app: a service's refusal shown on the form that asked."""
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django import forms
+from django.db import models
 
 from agora.core.errors import DomainError
 
@@ -25,3 +26,10 @@ def form_status(form: forms.BaseForm) -> int:
     if not form.is_bound or not form.errors:
         return 200
     return getattr(form, "refusal_status", 400)
+
+
+def https_formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
+    """A model field's form field; a web address typed without a scheme is taken as https."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
 
+from agora.core.forms import https_formfield
 from agora.members.enterprise_number import EnterpriseNumberError, normalise_enterprise_number
 from agora.members.models import (
     Affiliation,
@@ -91,6 +92,7 @@ class ApplicationForm(forms.ModelForm):
 
     class Meta:
         model = MembershipApplication
+        formfield_callback = https_formfield
         fields = [
             "legal_name",
             "kind",
@@ -123,6 +125,7 @@ class ApplicationForm(forms.ModelForm):
             agreements__isnull=False
         ).distinct()
         self.fields["country"].help_text = _("Two-letter code, e.g. BE, FR, NL.")
+        self.fields["domains"].to_field_name = "code"
 
     def clean_enterprise_number(self) -> str:
         return clean_enterprise_number_field(self.cleaned_data["enterprise_number"])
@@ -172,6 +175,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
+        formfield_callback = https_formfield
         fields = [*PROFILE_FIELDS, "domains"]
         widgets = {
             "domains": forms.CheckboxSelectMultiple,
@@ -183,6 +187,7 @@ class ProfileForm(forms.ModelForm):
         # Bound to a copy of the values, not the instance: the service compares and writes.
         initial = model_to_dict(organisation, fields=self._meta.fields)
         super().__init__(*args, initial=initial, **kwargs)
+        self.fields["domains"].to_field_name = "code"
         self.fields["logo"].help_text = _("PNG, JPEG, GIF or WebP, 2 MB at most.")
 
     def clean_logo(self) -> Any:
