@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "import_export",
+    "ninja",
     "django_htmx",
     "agora.core",
     "agora.members",
@@ -163,6 +164,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Agora <agora@localhos
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 AGORA_STAFF_EMAILS = env_list("AGORA_STAFF_EMAILS", ["staff@agora.localhost"])
 AGORA_CLUSTER_NAME = os.environ.get("AGORA_CLUSTER_NAME", "BioWin Health Cluster")
+
+# An import file is saved whole or not at all; the audit log, not the admin log, records it.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = True
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

@@ -84,11 +84,15 @@ def is_member_user(user) -> bool:
     return list_member_organisations().filter(pk__in=organisations.values("pk")).exists()
 
 
-def list_directory(
-    *, search: str = "", domain: str = "", region: str = "", kind: str = ""
+def filter_organisations(
+    organisations: QuerySet[Organisation],
+    *,
+    search: str = "",
+    domain: str = "",
+    region: str = "",
+    kind: str = "",
 ) -> QuerySet[Organisation]:
-    """Member organisations that consent to be listed, filtered as the visitor asks."""
-    organisations = list_member_organisations().filter(is_listed=True)
+    """Narrow organisations by words, strategic domain code, region and kind."""
     if search:
         organisations = organisations.filter(
             Q(legal_name__icontains=search)
@@ -103,6 +107,25 @@ def list_directory(
     if kind:
         organisations = organisations.filter(kind=kind)
     return organisations.prefetch_related("domains").order_by("legal_name").distinct()
+
+
+def list_directory(
+    *, search: str = "", domain: str = "", region: str = "", kind: str = ""
+) -> QuerySet[Organisation]:
+    """Member organisations that consent to be listed, filtered as the visitor asks."""
+    organisations = list_member_organisations().filter(is_listed=True)
+    return filter_organisations(
+        organisations, search=search, domain=domain, region=region, kind=kind
+    )
+
+
+def list_organisations_for(user, **filters: str) -> QuerySet[Organisation]:
+    """Organisations the user may look up: all for staff, the public directory for others."""
+    if not user.is_staff:
+        return list_directory(**filters)
+    standing = good_standing_memberships().filter(organisation=OuterRef("pk"))
+    organisations = Organisation.objects.annotate(is_member=Exists(standing))
+    return filter_organisations(organisations, **filters)
 
 
 def access_public_organisation(slug: str) -> Organisation:
@@ -242,6 +265,48 @@ def access_invitation(token: str) -> Invitation:
     if invitation is None:
         raise Http404
     return invitation
+
+
+def list_people_for(user) -> QuerySet[Person]:
+    """People the user may see: all for staff, their organisations' current people otherwise."""
+    affiliations = Affiliation.objects.filter(current_affiliations()).select_related("organisation")
+    if user.is_staff:
+        people = Person.objects.all()
+    else:
+        organisations = list_user_organisations(user)
+        affiliations = affiliations.filter(organisation__in=organisations)
+        people = Person.objects.filter(pk__in=affiliations.values("person_id"))
+    return people.prefetch_related(
+        Prefetch("affiliations", queryset=affiliations, to_attr="visible_affiliations")
+    ).order_by("last_name", "first_name", "pk")
+
+
+def list_memberships_for(user) -> QuerySet[Membership]:
+    """Membership periods the user may see: all for staff, their organisations' otherwise."""
+    memberships = Membership.objects.select_related("organisation").annotate(
+        has_renewal=Exists(Membership.objects.filter(renewal_of=OuterRef("pk")))
+    )
+    if not user.is_staff:
+        memberships = memberships.filter(organisation__in=list_user_organisations(user))
+    return memberships.order_by("organisation__legal_name", "-start_date", "pk")
+
+
+def list_co_members(*, only_listed: bool) -> dict[int, list[Organisation]]:
+    """Organisations holding a co-membership in good standing, by partner cluster id."""
+    memberships = (
+        good_standing_memberships()
+        .filter(type=Membership.Type.CO_MEMBER)
+        .select_related("organisation", "agreement")
+        .order_by("organisation__legal_name")
+    )
+    if only_listed:
+        memberships = memberships.filter(organisation__is_listed=True)
+    co_members: dict[int, list[Organisation]] = {}
+    for membership in memberships:
+        members = co_members.setdefault(membership.agreement.partner_id, [])
+        if membership.organisation not in members:
+            members.append(membership.organisation)
+    return co_members
 
 
 def list_open_invitations(organisation: Organisation) -> QuerySet[Invitation]:
