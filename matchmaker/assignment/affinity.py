@@ -5,11 +5,12 @@ when either side declares no domain the score is the cosine alone, so a missing 
 neither helps nor hurts. docs/algorithms/expert-assignment.md explains the choices.
 """
 
+import itertools
 import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,7 +21,8 @@ TEXT_WEIGHT = 0.7
 DOMAIN_WEIGHT = 0.3
 DECIMALS = 6  # scores are rounded so BLAS summation order never changes a result
 _LONGEST_PHRASE = 4  # words; longer keyword phrases are matched by their words only
-_BLOCK = 256  # rows densified at a time, to bound memory on large vocabularies
+_BLOCK = 512  # rows densified at a time, to bound memory
+_COMMON_SHARE = 0.01  # a term is common when it is shared by 1 % of all (project, expert) pairs
 # French ligatures have no Unicode decomposition: "cœur" must still meet "coeur".
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 
@@ -61,7 +63,9 @@ class ProjectProfile:
 def normalise(text: str) -> str:
     """Lower-case, strip accents and turn every non-alphanumeric run into one space."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    # Dropping what is not ASCII after decomposition removes the accents; other letters
+    # (Greek, for instance) would not survive the [a-z0-9] filter below anyway.
+    bare = decomposed.encode("ascii", "ignore").decode("ascii")
     return " ".join(re.findall(r"[a-z0-9]+", bare))
 
 
@@ -154,39 +158,91 @@ def _tfidf_cosine(rows: list[Counter[str]], columns: list[Counter[str]]) -> np.n
     documents = len(rows) + len(columns)
     frequency = Counter(term for counts in (*rows, *columns) for term in counts)
     idf = {term: math.log((1 + documents) / (1 + df)) + 1.0 for term, df in frequency.items()}
+    # Only terms found on both sides contribute to a dot product.
     shared = sorted({t for c in rows for t in c} & {t for c in columns for t in c})
     index = {term: i for i, term in enumerate(shared)}
-    row_vectors = [_weights(counts, idf, index) for counts in rows]
-    column_vectors = [_weights(counts, idf, index) for counts in columns]
-    result = np.zeros((len(rows), len(columns)))
-    for row_start in range(0, len(rows), _BLOCK):
-        row_block = _dense(row_vectors[row_start : row_start + _BLOCK], len(shared))
-        for column_start in range(0, len(columns), _BLOCK):
-            column_block = _dense(column_vectors[column_start : column_start + _BLOCK], len(shared))
-            result[row_start : row_start + _BLOCK, column_start : column_start + _BLOCK] = (
-                row_block @ column_block.T
-            )
+    row_entries = _entries([_weights(counts, idf, index) for counts in rows])
+    column_entries = _entries([_weights(counts, idf, index) for counts in columns])
+    row_df = np.bincount(row_entries[1], minlength=len(shared))
+    column_df = np.bincount(column_entries[1], minlength=len(shared))
+    # Common terms touch a large share of all pairs: a dense product is cheaper for them.
+    # Rare terms (most of a real vocabulary) add their few outer products one by one.
+    is_common = row_df * column_df >= _COMMON_SHARE * len(rows) * len(columns)
+    result = _dense_product(row_entries, column_entries, is_common, (len(rows), len(columns)))
+    _add_rare_terms(result, row_entries, column_entries, ~is_common)
     return result
+
+
+_Entries = tuple[np.ndarray, np.ndarray, np.ndarray]  # document, term, weight
 
 
 def _weights(
     counts: Counter[str], idf: dict[str, float], index: dict[str, int]
-) -> tuple[np.ndarray, np.ndarray]:
+) -> list[tuple[int, float]]:
     """L2-normalised weights over the whole vocabulary, kept on the shared terms only."""
     weights = {term: (1.0 + math.log(n)) * idf[term] for term, n in counts.items()}
     norm = math.sqrt(math.fsum(w * w for w in weights.values())) or 1.0
-    kept = sorted((index[t], w / norm) for t, w in weights.items() if t in index)
-    return (
-        np.array([i for i, _ in kept], dtype=np.int64),
-        np.array([w for _, w in kept], dtype=np.float64),
-    )
+    return sorted((index[t], w / norm) for t, w in weights.items() if t in index)
 
 
-def _dense(vectors: list[tuple[np.ndarray, np.ndarray]], width: int) -> np.ndarray:
-    block = np.zeros((len(vectors), width))
-    for row, (columns, values) in enumerate(vectors):
-        block[row, columns] = values
-    return block
+def _entries(vectors: list[list[tuple[int, float]]]) -> _Entries:
+    documents = np.repeat(np.arange(len(vectors)), [len(v) for v in vectors])
+    terms = np.array([t for v in vectors for t, _ in v], dtype=np.int64)
+    weights = np.array([w for v in vectors for _, w in v], dtype=np.float64)
+    return documents, terms, weights
+
+
+def _dense_product(
+    rows: _Entries, columns: _Entries, selected: np.ndarray, shape: tuple[int, int]
+) -> np.ndarray:
+    """Dot products over the selected terms, densified block by block to bound memory."""
+    compact = np.cumsum(selected) - 1  # term index -> column of the dense blocks
+    width = int(selected.sum())
+    result = np.zeros(shape)
+    row_blocks = _blocks(rows, selected, compact, width, shape[0])
+    column_blocks = list(_blocks(columns, selected, compact, width, shape[1]))
+    for row_start, row_block in row_blocks:
+        for column_start, column_block in column_blocks:
+            result[
+                row_start : row_start + len(row_block),
+                column_start : column_start + len(column_block),
+            ] = row_block @ column_block.T
+    return result
+
+
+def _blocks(
+    entries: _Entries, selected: np.ndarray, compact: np.ndarray, width: int, count: int
+) -> Iterator[tuple[int, np.ndarray]]:
+    documents, terms, weights = entries
+    keep = selected[terms]
+    documents, terms, weights = documents[keep], compact[terms[keep]], weights[keep]
+    for start in range(0, count, _BLOCK):
+        block = np.zeros((min(_BLOCK, count - start), width))
+        inside = (documents >= start) & (documents < start + _BLOCK)
+        block[documents[inside] - start, terms[inside]] = weights[inside]
+        yield start, block
+
+
+def _add_rare_terms(
+    result: np.ndarray, rows: _Entries, columns: _Entries, selected: np.ndarray
+) -> None:
+    row_postings = _postings(rows, selected)
+    column_postings = _postings(columns, selected)
+    for term, (row_documents, row_weights) in row_postings.items():
+        column_documents, column_weights = column_postings[term]
+        result[np.ix_(row_documents, column_documents)] += np.outer(row_weights, column_weights)
+
+
+def _postings(entries: _Entries, selected: np.ndarray) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """Documents and weights of each selected term, in document order."""
+    documents, terms, weights = entries
+    keep = selected[terms]
+    documents, terms, weights = documents[keep], terms[keep], weights[keep]
+    order = np.lexsort((documents, terms))
+    documents, terms, weights = documents[order], terms[order], weights[order]
+    starts = np.flatnonzero(np.r_[True, terms[1:] != terms[:-1]]) if len(terms) else []
+    bounds = [*map(int, starts), len(terms)]
+    return {int(terms[a]): (documents[a:b], weights[a:b]) for a, b in itertools.pairwise(bounds)}
 
 
 def _domains(domains: Sequence[str]) -> frozenset[str]:

@@ -52,6 +52,9 @@ _FILLER_TEXT = (
     "les des pour une dans avec the and for with this our"
 )
 FILLER = _FILLER_TEXT.split()
+# Real texts draw most of their vocabulary from a long tail of rare words.
+RARE_WORDS = [f"tail{i}" for i in range(20_000)]
+RARE_SHARE = 0.25
 
 
 def generate(seed: int, n_projects: int, n_experts: int) -> tuple[Instance, list, list]:
@@ -66,10 +69,17 @@ def generate(seed: int, n_projects: int, n_experts: int) -> tuple[Instance, list
         chosen = rng.choice(len(organisations), count, replace=False, p=popularity)
         return tuple(organisations[i] for i in sorted(chosen))
 
+    rare_cumulative = np.cumsum(1.0 / np.arange(1, len(RARE_WORDS) + 1))  # Zipf's law
+    rare_cumulative /= rare_cumulative[-1]
+
     def text(topics: list[str], length: int) -> str:
         words = [w for d in topics for w in DOMAIN_WORDS[d].split()]
+        draws = rng.random(length)
+        ranks = np.searchsorted(rare_cumulative, rng.random(length), side="right")
+        rare = (RARE_WORDS[min(rank, len(RARE_WORDS) - 1)] for rank in ranks)
         body = [
-            rng.choice(words) if rng.random() < 0.7 else rng.choice(FILLER) for _ in range(length)
+            next(rare) if x < RARE_SHARE else rng.choice(words) if x < 0.75 else rng.choice(FILLER)
+            for x in draws
         ]
         return " ".join(body)
 

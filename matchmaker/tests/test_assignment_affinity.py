@@ -1,6 +1,7 @@
 import numpy as np
 import pytest
 
+from matchmaker.assignment import affinity
 from matchmaker.assignment.affinity import (
     ExpertProfile,
     ProjectProfile,
@@ -113,3 +114,18 @@ def test_scores_are_deterministic_and_within_bounds():
     assert first.shape == (300, 300)
     assert first.min() >= 0.0
     assert first.max() <= 1.0
+
+
+@pytest.mark.parametrize("common_share", [0.0, 2.0])
+def test_dense_and_per_term_products_give_the_same_scores(monkeypatch, common_share):
+    rng = np.random.default_rng(3)
+    common, rare = [f"c{i}" for i in range(10)], [f"r{i}" for i in range(400)]
+
+    def text(length):
+        return " ".join(rng.choice(common if rng.random() < 0.5 else rare) for _ in range(length))
+
+    experts = [ExpertProfile(f"e{i}", expertise=text(15)) for i in range(120)]
+    projects = [ProjectProfile(f"p{i}", summary=text(40)) for i in range(90)]
+    default = affinity_matrix(experts, projects)
+    monkeypatch.setattr(affinity, "_COMMON_SHARE", common_share)
+    assert np.array_equal(affinity_matrix(experts, projects), default)
