@@ -114,7 +114,8 @@ def lexicographic_optimum(instance):
 
 
 @pytest.mark.skipif(not CHECKER.exists(), reason="the shared checker is not next to the repository")
-@SMALL
+# Fewer examples here: each one starts the checker in a new Python process.
+@settings(SMALL, max_examples=25)
 @given(instance=instances())
 def test_every_solution_passes_the_independent_checker(instance, tmp_path):
     solution = assign(instance)
