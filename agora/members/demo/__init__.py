@@ -47,6 +47,7 @@ from agora.members.models import (
     Organisation,
     PartnerCluster,
     Person,
+    StrategicDomain,
 )
 
 # Emptied in this order by `reset`: what points at an organisation before the organisation.
@@ -74,7 +75,7 @@ class DemoContext:
     write: Callable[[str], None]
     users: dict[str, User] = field(default_factory=dict)
     organisations: dict[str, Organisation] = field(default_factory=dict)
-    domains: dict[str, Any] = field(default_factory=dict)
+    domains: dict[str, StrategicDomain] = field(default_factory=dict)
     shared: dict[str, Any] = field(default_factory=dict)
 
     def random(self, label: str) -> random.Random:

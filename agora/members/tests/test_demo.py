@@ -13,6 +13,7 @@ from agora.accounts.models import User
 from agora.members.demo import DemoContext, reset_all
 from agora.members.demo.featured import LOGINS
 from agora.members.demo.generator import generate_cluster
+from agora.members.demo.specs import DemoCluster
 from agora.members.enterprise_number import normalise_enterprise_number
 from agora.members.models import (
     Affiliation,
@@ -230,6 +231,31 @@ def test_reset_reloads_exactly_the_same_cluster(demo, db):
 
 def test_the_generator_gives_the_same_cluster_every_time():
     assert generate_cluster(TODAY) == generate_cluster(TODAY)
+
+
+def spec_members_at(cluster: DemoCluster, day: date) -> int:
+    """Members on `day` of a generated cluster, by the same definition as `members_at`."""
+    return sum(
+        any(
+            period.start <= day <= period.end
+            and period.confirmed_on is not None
+            and period.confirmed_on <= day
+            and (period.cancelled_on is None or period.cancelled_on > day)
+            for period in organisation.periods
+        )
+        for organisation in cluster.organisations
+    )
+
+
+def test_a_later_today_keeps_the_history_and_adds_steady_years():
+    later = generate_cluster(date(2028, 5, 1))
+    for year in range(2012, 2027):
+        assert spec_members_at(later, date(year, 12, 31)) == MEMBERS_AT_YEAR_END[year]
+    assert spec_members_at(later, date(2027, 12, 31)) == 300 + 28 - 10
+    first_names = [
+        organisation.legal_name for organisation in generate_cluster(TODAY).organisations
+    ]
+    assert [organisation.legal_name for organisation in later.organisations][:375] == first_names
 
 
 def test_a_database_with_other_organisations_is_left_alone(demo, db):
