@@ -12,6 +12,7 @@ import sys
 COMMANDS: dict[str, str] = {
     "published": "matchmaker.bench.published",
     "partnering": "matchmaker.bench.partnering",
+    "assignment": "matchmaker.bench.assignment",
 }
 
 

@@ -1,6 +1,7 @@
 import json
 
 from matchmaker.assignment.bench import main
+from matchmaker.bench.__main__ import main as bench_main
 
 
 def test_a_small_benchmark_is_feasible_and_reaches_the_independent_bound(capsys):
@@ -13,3 +14,12 @@ def test_a_small_benchmark_is_feasible_and_reaches_the_independent_bound(capsys)
     assert report["locked"] == 5
     assert report["total_score"] <= report["upper_bound"]
     assert report["share_of_highs_lp_bound"] >= 0.999999
+
+
+def test_the_bench_dispatcher_runs_the_assignment_benchmark(tmp_path, capsys):
+    arguments = ["--projects", "40", "--experts", "30", "--runs", "1", "--out", str(tmp_path)]
+    assert bench_main(["assignment", *arguments]) == 0
+    assert "| checker                                  | feasible |" in capsys.readouterr().out
+    results = json.loads((tmp_path / "assignment.json").read_text(encoding="utf-8"))
+    assert results["assignments"] == 120
+    assert results["checker"]["feasible"] is True
