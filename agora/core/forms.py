@@ -11,8 +11,14 @@ from agora.core.errors import DomainError
 T = TypeVar("T")
 
 
-def run_service(form: forms.BaseForm, action: Callable[[], T]) -> T | None:
-    """Run a service for a valid form; if it refuses, show its message on the form instead."""
+def submit_form(form: forms.BaseForm, action: Callable[[], T]) -> T | None:
+    """Validate a bound form and run its service; on invalid input or a refusal, None.
+
+    A DomainError's message goes onto the form (on its field when the form has it) and its
+    status code is kept for form_status.
+    """
+    if not form.is_valid():
+        return None
     try:
         return action()
     except DomainError as error:

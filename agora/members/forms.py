@@ -1,6 +1,6 @@
 """Forms of the members pages: they parse and validate; services do the writing."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
@@ -48,7 +48,8 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["domain"].choices = [("", _("All domains")), *domain_choices()]
+        domain_field = cast(forms.ChoiceField, self.fields["domain"])
+        domain_field.choices = [("", _("All domains")), *domain_choices()]
         self.fields["q"].widget.attrs.update(
             {"type": "search", "placeholder": _("Name, expertise, keyword…")}
         )
@@ -121,11 +122,10 @@ class ApplicationForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = PartnerCluster.objects.filter(
-            agreements__isnull=False
-        ).distinct()
+        partner_field = cast(forms.ModelChoiceField, self.fields["partner"])
+        partner_field.queryset = PartnerCluster.objects.filter(agreements__isnull=False).distinct()
         self.fields["country"].help_text = _("Two-letter code, e.g. BE, FR, NL.")
-        self.fields["domains"].to_field_name = "code"
+        cast(forms.ModelMultipleChoiceField, self.fields["domains"]).to_field_name = "code"
 
     def clean_enterprise_number(self) -> str:
         return clean_enterprise_number_field(self.cleaned_data["enterprise_number"])
@@ -135,7 +135,7 @@ class ApplicationForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         """A co-membership names its partner cluster; an organisation abroad is not Belgian."""
-        data = super().clean()
+        data = super().clean() or {}
         is_co_member = data.get("membership_type") == Membership.Type.CO_MEMBER
         if is_co_member and not data.get("partner"):
             self.add_error("partner", _("Please choose the partner cluster you are a member of."))
@@ -164,7 +164,7 @@ def check_logo(logo: UploadedFile) -> None:
     if logo.size and logo.size > LOGO_MAX_BYTES:
         raise forms.ValidationError(_("The logo must be 2 MB or smaller."), code="too_large")
     # forms.ImageField has already opened the file with Pillow and kept the image.
-    if logo.image.format not in LOGO_FORMATS:
+    if logo.image.format not in LOGO_FORMATS:  # type: ignore[attr-defined]
         raise forms.ValidationError(
             _("The logo must be a PNG, JPEG, GIF or WebP image."), code="image_type"
         )
@@ -185,9 +185,9 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         # Bound to a copy of the values, not the instance: the service compares and writes.
-        initial = model_to_dict(organisation, fields=self._meta.fields)
-        super().__init__(*args, initial=initial, **kwargs)
-        self.fields["domains"].to_field_name = "code"
+        kwargs["initial"] = model_to_dict(organisation, fields=self._meta.fields)
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelMultipleChoiceField, self.fields["domains"]).to_field_name = "code"
         self.fields["logo"].help_text = _("PNG, JPEG, GIF or WebP, 2 MB at most.")
 
     def clean_logo(self) -> Any:

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from agora.core.forms import form_status, run_service
+from agora.core.forms import form_status, submit_form
 from agora.members import selectors, services
 from agora.members.forms import InvitationForm, ProfileForm
 
@@ -33,19 +33,18 @@ def profile_edit(request: HttpRequest, slug: str) -> HttpResponse:
         files=request.FILES if is_post else None,
         organisation=organisation,
     )
-    if form.is_valid():
-        saved = run_service(
-            form,
-            lambda: services.update_organisation_profile(
-                actor=request.user,
-                organisation=organisation,
-                data=form.profile_data(),
-                domains=form.cleaned_data["domains"],
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The profile of %(name)s was saved.") % {"name": saved})
-            return redirect("members:portal")
+    saved = submit_form(
+        form,
+        lambda: services.update_organisation_profile(
+            actor=request.user,
+            organisation=organisation,
+            data=form.profile_data(),
+            domains=form.cleaned_data["domains"],
+        ),
+    )
+    if saved is not None:
+        messages.success(request, _("The profile of %(name)s was saved.") % {"name": saved})
+        return redirect("members:portal")
     context = {"organisation": organisation, "form": form}
     return render(request, "members/profile_form.html", context, status=form_status(form))
 
@@ -59,18 +58,17 @@ def team(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and not can_invite:
         raise PermissionDenied
     form = InvitationForm(data=request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        invitation = run_service(
-            form,
-            lambda: services.invite_colleague(
-                actor=request.user, organisation=organisation, **form.cleaned_data
-            ),
+    invitation = submit_form(
+        form,
+        lambda: services.invite_colleague(
+            actor=request.user, organisation=organisation, **form.cleaned_data
+        ),
+    )
+    if invitation is not None:
+        messages.success(
+            request, _("An invitation was sent to %(email)s.") % {"email": invitation.email}
         )
-        if invitation is not None:
-            messages.success(
-                request, _("An invitation was sent to %(email)s.") % {"email": invitation.email}
-            )
-            return redirect("members:organisation-team", slug=organisation.slug)
+        return redirect("members:organisation-team", slug=organisation.slug)
     context = {
         "organisation": organisation,
         "colleagues": selectors.list_colleagues(organisation),
@@ -86,16 +84,15 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     """Show whom an invitation is from; posting accepts it for the signed-in user."""
     invitation = selectors.access_invitation(token)
     form = forms.Form(data=request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        affiliation = run_service(
-            form, lambda: services.accept_invitation(user=request.user, invitation=invitation)
+    affiliation = submit_form(
+        form, lambda: services.accept_invitation(user=request.user, invitation=invitation)
+    )
+    if affiliation is not None:
+        messages.success(
+            request,
+            _("Welcome to the team of %(organisation)s.")
+            % {"organisation": invitation.organisation},
         )
-        if affiliation is not None:
-            messages.success(
-                request,
-                _("Welcome to the team of %(organisation)s.")
-                % {"organisation": invitation.organisation},
-            )
-            return redirect("members:portal")
+        return redirect("members:portal")
     context = {"invitation": invitation, "form": form}
     return render(request, "members/invitation_accept.html", context, status=form_status(form))

@@ -6,12 +6,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.middleware import HtmxDetails
 
-from agora.core.forms import form_status, run_service
+from agora.core.forms import form_status, submit_form
 from agora.members import selectors, services
 from agora.members.forms import ApplicationForm, ContactForm, DirectoryFilterForm
 
 DIRECTORY_PAGE_SIZE = 24
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
 
 
 @require_GET
@@ -22,7 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def directory(request: HttpRequest) -> HttpResponse:
+def directory(request: HtmxHttpRequest) -> HttpResponse:
     """Listed members in good standing, searched and filtered; HTMX gets the results only."""
     form = DirectoryFilterForm(data=request.GET)
     form.is_valid()
@@ -46,15 +51,14 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def application_create(request: HttpRequest) -> HttpResponse:
     """The "become a member" form; a stored application leads to the thank-you page."""
     form = ApplicationForm(data=request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        application = run_service(
-            form,
-            lambda: services.submit_application(
-                data=form.application_data(), domains=form.cleaned_data["domains"]
-            ),
-        )
-        if application is not None:
-            return redirect("members:application-thanks")
+    application = submit_form(
+        form,
+        lambda: services.submit_application(
+            data=form.application_data(), domains=form.cleaned_data["domains"]
+        ),
+    )
+    if application is not None:
+        return redirect("members:application-thanks")
     return render(
         request, "members/application_form.html", {"form": form}, status=form_status(form)
     )
@@ -70,11 +74,10 @@ def application_thanks(request: HttpRequest) -> HttpResponse:
 def contact(request: HttpRequest) -> HttpResponse:
     """The "get in touch" form; the message is stored and e-mailed to the staff."""
     form = ContactForm(data=request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        sent = run_service(form, lambda: services.send_contact_message(data=form.cleaned_data))
-        if sent is not None:
-            messages.success(request, _("Thank you: your message was sent to the cluster team."))
-            return redirect("members:contact")
+    sent = submit_form(form, lambda: services.send_contact_message(data=form.cleaned_data))
+    if sent is not None:
+        messages.success(request, _("Thank you: your message was sent to the cluster team."))
+        return redirect("members:contact")
     return render(request, "members/contact.html", {"form": form}, status=form_status(form))
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from agora.core.audit import list_audit_entries
-from agora.core.forms import form_status, run_service
+from agora.core.forms import form_status, submit_form
 from agora.core.permissions import staff_required
 from agora.members import selectors, services
 from agora.members.forms import ApplicationFilterForm, ApproveForm, CancelForm, RejectForm
@@ -69,13 +69,13 @@ def application_approve(request: HttpRequest, pk: int) -> HttpResponse:
     """Approve: the organisation, its representative and a pending membership, at once."""
     application = selectors.access_application(request.user, pk)
     form = ApproveForm(data=request.POST)
-    organisation = form.is_valid() and run_service(
+    organisation = submit_form(
         form,
         lambda: services.approve_application(
             actor=request.user, application=application, start_date=form.cleaned_data["start_date"]
         ),
     )
-    if not organisation:
+    if organisation is None:
         return application_page(request, application, approve_form=form)
     messages.success(
         request, _("%(name)s is now a member, pending confirmation.") % {"name": organisation}
@@ -89,13 +89,13 @@ def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
     """Reject with a note, which is e-mailed to the applicant."""
     application = selectors.access_application(request.user, pk)
     form = RejectForm(data=request.POST)
-    rejected = form.is_valid() and run_service(
+    rejected = submit_form(
         form,
         lambda: services.reject_application(
             actor=request.user, application=application, note=form.cleaned_data["note"]
         ),
     )
-    if not rejected:
+    if rejected is None:
         return application_page(request, application, reject_form=form)
     messages.success(request, _("The application was rejected; the applicant is told by e-mail."))
     return redirect("members:application-list")
@@ -146,10 +146,10 @@ def membership_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Confirm a pending membership."""
     membership = selectors.access_membership(request.user, pk)
     form = forms.Form(data=request.POST)
-    confirmed = form.is_valid() and run_service(
+    confirmed = submit_form(
         form, lambda: services.confirm_membership(actor=request.user, membership=membership)
     )
-    if not confirmed:
+    if confirmed is None:
         return membership_page(request, membership, confirm_form=form)
     messages.success(request, _("The membership is confirmed."))
     return redirect("members:organisation-staff", slug=membership.organisation.slug)
@@ -161,10 +161,10 @@ def membership_renew(request: HttpRequest, pk: int) -> HttpResponse:
     """Open the next period of a membership."""
     membership = selectors.access_membership(request.user, pk)
     form = forms.Form(data=request.POST)
-    renewal = form.is_valid() and run_service(
+    renewal = submit_form(
         form, lambda: services.renew_membership(actor=request.user, membership=membership)
     )
-    if not renewal:
+    if renewal is None:
         return membership_page(request, membership, renew_form=form)
     messages.success(
         request,
@@ -179,13 +179,13 @@ def membership_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     """Cancel a membership, with its reason."""
     membership = selectors.access_membership(request.user, pk)
     form = CancelForm(data=request.POST)
-    cancelled = form.is_valid() and run_service(
+    cancelled = submit_form(
         form,
         lambda: services.cancel_membership(
             actor=request.user, membership=membership, reason=form.cleaned_data["reason"]
         ),
     )
-    if not cancelled:
+    if cancelled is None:
         return membership_page(request, membership, cancel_form=form)
     messages.success(request, _("The membership is cancelled."))
     return redirect("members:organisation-staff", slug=membership.organisation.slug)
