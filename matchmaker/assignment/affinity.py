@@ -240,7 +240,7 @@ def _postings(entries: _Entries, selected: np.ndarray) -> dict[int, tuple[np.nda
     documents, terms, weights = documents[keep], terms[keep], weights[keep]
     order = np.lexsort((documents, terms))
     documents, terms, weights = documents[order], terms[order], weights[order]
-    starts = np.flatnonzero(np.r_[True, terms[1:] != terms[:-1]]) if len(terms) else []
+    starts = np.flatnonzero(np.diff(terms, prepend=-1))  # term indices are >= 0
     bounds = [*map(int, starts), len(terms)]
     return {int(terms[a]): (documents[a:b], weights[a:b]) for a, b in itertools.pairwise(bounds)}
 
