@@ -1,0 +1,63 @@
+from typing import Any
+
+from django.contrib import admin
+from django.db import models
+from django.forms import Form
+from django.http import HttpRequest
+
+from agora.core.audit import log_action
+from agora.core.models import AuditEntry
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """The audit log, read-only: it is evidence, so nobody edits or deletes it here."""
+
+    list_display = ["created_at", "action", "object_repr", "content_type", "actor"]
+    list_filter = ["content_type", "action"]
+    search_fields = ["action", "object_repr", "object_id", "actor__email"]
+    date_hierarchy = "created_at"
+    list_select_related = ["actor", "content_type"]
+    readonly_fields = [field.name for field in AuditEntry._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class AuditedAdminMixin:
+    """Admin edits leave an audit entry like every other change (`<app>.<model>.edited`)."""
+
+    def save_model(self, request: HttpRequest, obj: models.Model, form: Form, change: bool) -> None:
+        super().save_model(request, obj, form, change)  # type: ignore[misc]
+        verb = "edited" if change else "added"
+        log_action(
+            f"{obj._meta.app_label}.{obj._meta.model_name}.{verb}",
+            target=obj,
+            actor=request.user,
+            data={"fields": list(form.changed_data), "via": "admin"},
+        )
+
+    def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
+        log_action(
+            f"{obj._meta.app_label}.{obj._meta.model_name}.deleted",
+            target=obj,
+            actor=request.user,
+            data={"via": "admin"},
+        )
+        super().delete_model(request, obj)  # type: ignore[misc]
+
+    def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet) -> None:
+        for obj in queryset:
+            log_action(
+                f"{obj._meta.app_label}.{obj._meta.model_name}.deleted",
+                target=obj,
+                actor=request.user,
+                data={"via": "admin"},
+            )
+        super().delete_queryset(request, queryset)  # type: ignore[misc]
