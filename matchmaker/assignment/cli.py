@@ -20,7 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("instance", help="instance JSON file")
     parser.add_argument("-o", "--output", required=True, help="solution JSON file to write")
-    parser.add_argument("--time-limit", type=float, default=30.0, help="seconds (default 30)")
+    parser.add_argument(
+        "--time-limit", type=_seconds, default=30.0, help="seconds, positive (default 30)"
+    )
     args = parser.parse_args(argv)
     try:
         solution = assign(load_instance(args.instance), time_limit=args.time_limit)
@@ -36,6 +38,13 @@ def main(argv: list[str] | None = None) -> int:
         f"total score {solution.total_score:.6f} (upper bound {solution.upper_bound:.6f})"
     )
     return 0
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be positive, not {text}")
+    return value
 
 
 def _write_atomically(path: Path, data: dict) -> None:

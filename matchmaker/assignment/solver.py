@@ -53,6 +53,8 @@ def assign(instance: Instance, *, time_limit: float = 30.0) -> Solution:
     the network alone used up `time_limit` seconds (the flow solve itself is not interruptible).
     """
     started = time.monotonic()
+    if not time_limit > 0:
+        raise ValueError(f"time_limit must be positive, not {time_limit}")
     check_instance(instance)
     arrays = _arrays(instance)
     rest_capacity = arrays.capacity - arrays.locked.sum(axis=0)

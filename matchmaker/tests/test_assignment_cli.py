@@ -2,6 +2,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from matchmaker.assignment.cli import main
 
 INSTANCE = {
@@ -52,4 +54,14 @@ def test_malformed_json_exits_non_zero_without_output(tmp_path):
     )
     assert result.returncode == 1
     assert "malformed JSON" in result.stderr
+    assert not output.exists()
+
+
+def test_a_time_limit_that_is_not_positive_is_refused(tmp_path, capsys):
+    instance, output = tmp_path / "instance.json", tmp_path / "solution.json"
+    instance.write_text(json.dumps(INSTANCE), encoding="utf-8")
+    with pytest.raises(SystemExit) as exited:
+        main([str(instance), "-o", str(output), "--time-limit", "0"])
+    assert exited.value.code == 2
+    assert "argument --time-limit: must be positive, not 0" in capsys.readouterr().err
     assert not output.exists()

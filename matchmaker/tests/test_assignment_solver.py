@@ -9,7 +9,7 @@ from matchmaker.assignment.model import (
     LockedPair,
     Project,
 )
-from matchmaker.assignment.solver import assign, assign_rest, lock_pairs
+from matchmaker.assignment.solver import SolveTimeoutError, assign, assign_rest, lock_pairs
 
 
 def pairs(solution):
@@ -196,3 +196,20 @@ def test_assign_rest_refuses_to_keep_a_pair_that_became_a_conflict():
     )
     with pytest.raises(InstanceError, match="locked pair e1 -> p1 is a declared conflict"):
         assign_rest(instance, [("e1", "p1")])
+
+
+def test_a_time_limit_spent_before_the_solve_is_an_error():
+    instance = Instance(experts=(Expert("e1"),), projects=(Project("p1"),))
+    with pytest.raises(SolveTimeoutError, match="time limit of 1e-09 s reached"):
+        assign(instance, time_limit=1e-9)
+
+
+def test_a_time_limit_must_be_positive():
+    with pytest.raises(ValueError, match="time_limit must be positive, not 0"):
+        assign(Instance(experts=(), projects=()), time_limit=0)
+
+
+def test_assign_checks_an_instance_built_in_code():
+    instance = Instance(experts=(Expert("e1", capacity=-1),), projects=())
+    with pytest.raises(InstanceError, match="expert e1: negative capacity -1"):
+        assign(instance)
