@@ -159,9 +159,7 @@ def test_application_form_renders(client, db):
     assert 'type="checkbox"' in response.text
 
 
-def test_application_is_stored_and_the_staff_told(
-    client, db, django_capture_on_commit_callbacks
-):
+def test_application_is_stored_and_the_staff_told(client, db, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("members:application-create"), application_data())
 
