@@ -35,7 +35,7 @@ def solve(
     pairs = sum(len(c) for c in index.candidates)
     if pairs <= EXACT_LIMIT:
         result = solve_slots(
-            index, time_limit=0.8 * time_limit, seed=seed, kept=kept_slots, progress=report
+            index, time_limit=0.85 * time_limit, seed=seed, kept=kept_slots, progress=report
         )
     else:
         result = solve_large(index, time_limit=0.85 * time_limit, kept=kept_slots, progress=report)
@@ -44,7 +44,8 @@ def solve(
     if not result.slot_of and index.meeting_count and index.problem.objective.schedule_all:
         return _unknown(index, started)
     report("table phase: seating the meetings")
-    remaining = max(time_limit - (time.monotonic() - started), 0.1)
+    # Table changes come last in the objective: they get a small share of the budget.
+    remaining = min(max(time_limit - (time.monotonic() - started), 0.1), 0.15 * time_limit + 0.5)
     table_of, tables_proved = seat_meetings(
         index, result.slot_of, kept_tables, time_limit=remaining, seed=seed
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from matchmaker.b2b.solver.index import Index
+from matchmaker.b2b.solver.maxsat import compact
 from matchmaker.b2b.solver.slots import SlotModel, build_slot_model
 
 FOUND = (cp_model.OPTIMAL, cp_model.FEASIBLE)
@@ -73,7 +74,38 @@ def solve_slots(
         bound = min(total, int(solver.best_objective_bound + 1e-6))
         weight_proved = status == cp_model.OPTIMAL
         hint = _slots_found(sm, solver)
-    progress("idle phase: compacting agendas with the weight held")
+    placed = set(range(index.meeting_count)) if objective.schedule_all else set(hint)
+    every = len(placed) == index.meeting_count
+    remaining = max(deadline - time.monotonic(), 0.05)
+    # With every meeting placed the set is forced, and MaxSAT proves idle optima fast; when
+    # some must stay out, CP-SAT may still choose which, at equal weight.
+    if every and _fairness_is_a_cap(index, placed):
+        progress("idle phase: MaxSAT on the placed meetings")
+        slot_of, proved = compact(index, placed, kept, 0.7 * remaining)
+        if slot_of is not None:
+            return SlotResult(slot_of, bound / scale, weight_proved and proved)
+    progress("idle phase: CP-SAT with the weight held")
+    return _idle_by_cp_sat(index, scale, best, bound, kept, hint, deadline, seed, weight_proved)
+
+
+def _fairness_is_a_cap(index: Index, placed: set[int]) -> bool:
+    """Whether fairness reduces to "idle at most d": someone surely has no idle time."""
+    if index.problem.objective.fairness is None:
+        return True
+    return any(sum(1 for m in meetings if m in placed) <= 1 for meetings in index.meetings_of)
+
+
+def _idle_by_cp_sat(
+    index: Index,
+    scale: int,
+    best: int,
+    bound: int,
+    kept: dict[int, int],
+    hint: dict[int, int],
+    deadline: float,
+    seed: int,
+    weight_proved: bool,
+) -> SlotResult:
     sm = build_slot_model(index, with_idle=True)
     sm.model.add(sm.weight(scale) >= best)
     moves = _moves(sm, kept)
