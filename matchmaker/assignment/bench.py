@@ -168,6 +168,7 @@ def run_once(args: argparse.Namespace) -> dict[str, Any]:
     document = json.loads(json.dumps(instance_to_dict(instance)))
     parsed, parse_time = timed(lambda: instance_from_dict(document))
     solution, assign_time = timed(lambda: assign(parsed, time_limit=30.0))
+    conflicts = pairs_in_conflict(instance)
     figures = {
         "generate_s": generate_time,
         "affinity_s": affinity_time,
@@ -175,6 +176,8 @@ def run_once(args: argparse.Namespace) -> dict[str, Any]:
         "assign_s": assign_time,
         "affinities": len(affinities),
         "conflicts_declared": len(instance.conflicts),
+        "pairs_in_conflict": len(conflicts),
+        "scored_pairs_in_conflict": sum((a.expert, a.project) in conflicts for a in affinities),
         "locked": len(instance.locked),
         "assignments": len(solution.assignments),
         "missing": solution.missing,
@@ -187,6 +190,19 @@ def run_once(args: argparse.Namespace) -> dict[str, Any]:
     figures["share_of_highs_lp_bound"] = solution.total_score / bound if bound else 1.0
     figures["checker"] = check(instance, solution) if CHECKER.exists() else "checker not found"
     return figures
+
+
+def pairs_in_conflict(instance: Instance) -> set[tuple[str, str]]:
+    """Every (expert, project) pair declared in conflict or sharing an organisation."""
+    experts_of: dict[str, set[str]] = {}
+    for expert in instance.experts:
+        for organisation in expert.organisations:
+            experts_of.setdefault(organisation, set()).add(expert.id)
+    pairs = {(c.expert, c.project) for c in instance.conflicts}
+    for project in instance.projects:
+        for organisation in project.organisations:
+            pairs |= {(e, project.id) for e in experts_of.get(organisation, ())}
+    return pairs
 
 
 def independent_bound(instance: Instance) -> float:

@@ -13,6 +13,8 @@ ROWS = [
     ("projects x experts", "size"),
     ("affinities kept (top-k per project)", "affinities"),
     ("declared conflicts", "conflicts_declared"),
+    ("pairs in conflict (declared or shared organisation)", "pairs_in_conflict"),
+    ("of which among the kept affinities", "scored_pairs_in_conflict"),
     ("locked pairs", "locked"),
     ("affinity module, s (median)", "affinity_s"),
     ("parse and check the instance, s (median)", "parse_s"),
