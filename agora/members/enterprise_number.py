@@ -1,8 +1,8 @@
-"""Belgian enterprise numbers (KBO/BCE): format and mod-97 check digits. No Django here."""
+"""Belgian enterprise numbers (KBO/BCE): format and mod-97 check digits."""
 
 import re
 
-_DIGITS = re.compile(r"\d+")
+from django.utils.translation import gettext as _
 
 
 class EnterpriseNumberError(ValueError):
@@ -18,16 +18,16 @@ def normalise_enterprise_number(text: str) -> str:
     cleaned = re.sub(r"[\s.\-/]", "", text.strip().upper())
     cleaned = cleaned.removeprefix("BE")
     if not cleaned.isdigit():
-        raise EnterpriseNumberError("An enterprise number has only digits, like 0123.456.749.")
+        raise EnterpriseNumberError(_("An enterprise number has only digits, like 0123.456.749."))
     if len(cleaned) == 9:
         cleaned = "0" + cleaned
     if len(cleaned) != 10:
-        raise EnterpriseNumberError("An enterprise number has 10 digits, like 0123.456.749.")
+        raise EnterpriseNumberError(_("An enterprise number has 10 digits, like 0123.456.749."))
     if cleaned[0] not in "01":
-        raise EnterpriseNumberError("An enterprise number starts with 0 or 1.")
+        raise EnterpriseNumberError(_("An enterprise number starts with 0 or 1."))
     body, check = int(cleaned[:8]), int(cleaned[8:])
     if 97 - body % 97 != check:
         raise EnterpriseNumberError(
-            "The check digits do not match: please check for a typing error."
+            _("The check digits do not match: please check for a typing error.")
         )
     return f"{cleaned[:4]}.{cleaned[4:7]}.{cleaned[7:]}"

@@ -72,13 +72,7 @@ def clean_enterprise_number_field(value: str) -> str:
     try:
         return normalise_enterprise_number(value)
     except EnterpriseNumberError as error:
-        raise forms.ValidationError(
-            _(
-                "This is not a valid Belgian enterprise number: it has 10 digits, like "
-                "0123.456.749, and the last two are check digits. Please check for a typing error."
-            ),
-            code="enterprise_number",
-        ) from error
+        raise forms.ValidationError(str(error), code="enterprise_number") from error
 
 
 class ApplicationForm(forms.ModelForm):

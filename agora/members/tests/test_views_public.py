@@ -186,8 +186,7 @@ def test_application_with_a_wrong_enterprise_number_is_refused_with_a_clear_mess
     assert response.status_code == 400
     assert MembershipApplication.objects.count() == 0
     assert response.context["form"].errors["enterprise_number"] == [
-        "This is not a valid Belgian enterprise number: it has 10 digits, like 0123.456.749, "
-        "and the last two are check digits. Please check for a typing error."
+        "The check digits do not match: please check for a typing error."
     ]
 
 
