@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -32,6 +33,9 @@ from agora.members.models import (
 )
 from agora.members.resources import MembershipResource, OrganisationResource, PersonResource
 from agora.members.selectors import good_standing_memberships
+
+# Say which scheme a bare address gets, rather than leave it to Django's changing default.
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class WholeFileImportMixin(ImportExportMixin):
@@ -123,6 +127,7 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(AuditedAdminMixin, WholeFileImportMixin, SimpleHistoryAdmin):
+    formfield_overrides = URL_FIELDS
     resource_classes = [OrganisationResource]
     list_display = [
         "legal_name",
@@ -139,6 +144,7 @@ class OrganisationAdmin(AuditedAdminMixin, WholeFileImportMixin, SimpleHistoryAd
     date_hierarchy = "created_at"
     prepopulated_fields = {"slug": ["legal_name"]}
     filter_horizontal = ["domains"]
+    readonly_fields = ["created_at"]
     inlines = [AffiliationInline, MembershipInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Organisation]:
@@ -159,6 +165,7 @@ class PersonAdmin(AuditedAdminMixin, WholeFileImportMixin, SimpleHistoryAdmin):
     list_filter = ["affiliations__role"]
     date_hierarchy = "created_at"
     autocomplete_fields = ["user"]
+    readonly_fields = ["created_at"]
     inlines = [AffiliationInline]
 
 
@@ -177,9 +184,19 @@ class CancelForm(forms.Form):
 
 
 class MembershipAddForm(forms.ModelForm):
+    end_date = forms.DateField(
+        label=_("end"), required=False, help_text=_("A year after the start when empty.")
+    )
+
     class Meta:
         model = Membership
         fields = ["organisation", "type", "start_date", "end_date", "fee", "agreement"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("end_date") and data.get("start_date"):
+            data["end_date"] = services.period_end(data["start_date"])
+        return data
 
 
 @admin.register(Membership)
@@ -306,6 +323,7 @@ class AgreementInline(admin.TabularInline):
 
 @admin.register(PartnerCluster)
 class PartnerClusterAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ["name", "short_name", "country", "region"]
     list_filter = ["region", "country"]
     search_fields = ["name", "short_name", "slug"]
@@ -324,6 +342,8 @@ class CoMembershipAgreementAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
 @admin.register(MembershipApplication)
 class MembershipApplicationAdmin(admin.ModelAdmin):
     """Applications are decided here (approve) or on the staff page (reject needs a note)."""
+
+    formfield_overrides = URL_FIELDS
 
     list_display = [
         "legal_name",
