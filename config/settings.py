@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "agora.core",
     "agora.members",
+    "agora.events",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("accounts/", include("allauth.urls")),
+    path("events/", include("agora.events.urls")),
     path("", include("agora.members.urls")),
 ]
 if settings.DEBUG:

@@ -1,0 +1,28 @@
+from agora.events.models.b2b import (
+    Meeting,
+    MeetingFeedback,
+    MeetingRequest,
+    Opportunity,
+    RequestRule,
+    ScheduleRun,
+    Slot,
+    Table,
+)
+from agora.events.models.event import Event, ProgrammeSession, RegistrationQuestion
+from agora.events.models.registration import B2BProfile, Registration
+
+__all__ = [
+    "B2BProfile",
+    "Event",
+    "Meeting",
+    "MeetingFeedback",
+    "MeetingRequest",
+    "Opportunity",
+    "ProgrammeSession",
+    "Registration",
+    "RegistrationQuestion",
+    "RequestRule",
+    "ScheduleRun",
+    "Slot",
+    "Table",
+]
