@@ -15,6 +15,8 @@ from agora.members.tests.factories import (
 )
 
 PASSWORD = "correct horse battery staple"
+# Fixed surnames keep every ordering by name the same from run to run.
+LAST_NAMES = {"representative": "Dubois", "member": "Lambert", "outsider": "Peeters"}
 
 
 @dataclass
@@ -44,11 +46,13 @@ def cast(db) -> Cast:
         ("outsider", other, Affiliation.Role.REPRESENTATIVE),
     ]:
         user = UserFactory(email=f"{name}@example.org", full_name=name.title())
-        person = PersonFactory(user=user, email=user.email, first_name=name.title())
+        person = PersonFactory(
+            user=user, email=user.email, first_name=name.title(), last_name=LAST_NAMES[name]
+        )
         AffiliationFactory(person=person, organisation=org, role=role)
         users[name] = user
     expert = UserFactory(email="expert@example.org", full_name="Expert")
-    PersonFactory(user=expert, email=expert.email, first_name="Expert")
+    PersonFactory(user=expert, email=expert.email, first_name="Expert", last_name="Janssens")
     staff = UserFactory(email="staff@example.org", full_name="Staff", is_staff=True)
     return Cast(
         organisation,
