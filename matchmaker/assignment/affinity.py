@@ -94,10 +94,14 @@ def compute_affinities(
     experts: Sequence[ExpertProfile],
     projects: Sequence[ProjectProfile],
     *,
-    top_k: int | None = None,
+    top_k: int | None = 50,
     min_score: float = 0.0,
 ) -> tuple[Affinity, ...]:
-    """Return the positive scores above min_score, at most top_k experts per project."""
+    """Return the positive scores above min_score, at most top_k experts per project.
+
+    top_k=None keeps every positive score: millions of objects for a large call, where the
+    benchmark found the 50 best per project enough for the same optimum.
+    """
     matrix = affinity_matrix(experts, projects)
     affinities = []
     for row, project in enumerate(projects):

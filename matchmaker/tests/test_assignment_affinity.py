@@ -1,3 +1,7 @@
+import os
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -129,3 +133,25 @@ def test_dense_and_per_term_products_give_the_same_scores(monkeypatch, common_sh
     default = affinity_matrix(experts, projects)
     monkeypatch.setattr(affinity, "_COMMON_SHARE", common_share)
     assert np.array_equal(affinity_matrix(experts, projects), default)
+
+
+def test_scores_do_not_depend_on_the_hash_seed():
+    script = (
+        "from matchmaker.assignment.affinity import *\n"
+        "e = [ExpertProfile(f'e{i}', ('heart failure', 'sensor'), ('a', 'b'), 'heart ' * i)"
+        " for i in range(5)]\n"
+        "p = [ProjectProfile(f'p{i}', ('implantable sensor',), ('b', 'c'), 'heart failure',"
+        " 'sensor ' * i) for i in range(4)]\n"
+        "print(affinity_matrix(e, p).tolist())\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1

@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 
@@ -65,3 +66,30 @@ def test_a_time_limit_that_is_not_positive_is_refused(tmp_path, capsys):
     assert exited.value.code == 2
     assert "argument --time-limit: must be positive, not 0" in capsys.readouterr().err
     assert not output.exists()
+
+
+def test_the_solution_does_not_depend_on_the_hash_seed(tmp_path):
+    # Ties everywhere (no affinity) and several organisations: order must come from the file.
+    instance = {
+        "experts": [
+            {"id": f"e{i}", "organisations": [f"o{i % 3}", f"o{i % 5}"], "capacity": 2}
+            for i in range(12)
+        ],
+        "projects": [
+            {"id": f"p{i}", "organisations": [f"o{i % 4}", "x"], "experts_needed": 2}
+            for i in range(9)
+        ],
+    }
+    path = tmp_path / "instance.json"
+    path.write_text(json.dumps(instance), encoding="utf-8")
+    outputs = []
+    for seed in ("1", "2"):
+        output = tmp_path / f"solution-{seed}.json"
+        subprocess.run(
+            [sys.executable, "-m", "matchmaker.assignment.cli", str(path), "-o", str(output)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            check=True,
+        )
+        outputs.append(output.read_bytes())
+    assert outputs[0] == outputs[1]
