@@ -17,7 +17,7 @@ from matchmaker.assignment.model import (
     LockedPair,
     Project,
 )
-from matchmaker.assignment.solver import assign
+from matchmaker.assignment.solver import assign, assign_rest, lock_pairs
 
 CHECKER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "assignment_check.py"
 ORGANISATIONS = ("o1", "o2", "o3")
@@ -142,3 +142,17 @@ def test_the_solution_matches_an_independent_lexicographic_optimum(instance):
     assert solution.missing == missing
     assert solution.total_score == pytest.approx(tenths / 10, abs=1e-9)
     assert solution.total_score - 1e-9 <= solution.upper_bound <= solution.total_score + 1e-6
+
+
+@SMALL
+@given(instance=instances(), data=st.data())
+def test_assign_rest_keeps_the_pairs_and_is_optimal_for_the_rest(instance, data):
+    first = assign(instance)
+    chosen = [(a.expert, a.project) for a in first.assignments]
+    flags = data.draw(st.lists(st.booleans(), min_size=len(chosen), max_size=len(chosen)))
+    keep = {pair for pair, kept in zip(chosen, flags, strict=True) if kept}
+    solution = assign_rest(instance, sorted(keep))
+    assert keep <= {(a.expert, a.project) for a in solution.assignments}
+    missing, tenths = lexicographic_optimum(lock_pairs(instance, sorted(keep)))
+    assert solution.missing == missing == first.missing
+    assert solution.total_score == pytest.approx(tenths / 10, abs=1e-9)
