@@ -1,0 +1,20 @@
+"""Background work of the events domain, queued after the transaction commits."""
+
+from celery import shared_task
+
+from agora.events import agenda_mail
+from agora.events.services import scheduling
+
+
+@shared_task
+def run_schedule(run_id: int) -> None:
+    """Compute the draft schedule of a run."""
+    scheduling.run_schedule(run_id=run_id)
+
+
+@shared_task
+def send_agendas(event_id: int, registration_ids: list[int], is_update: bool) -> None:
+    """E-mail these participants the link to their agenda."""
+    agenda_mail.send_agendas(
+        event_id=event_id, registration_ids=registration_ids, is_update=is_update
+    )
