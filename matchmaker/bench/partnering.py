@@ -9,8 +9,6 @@ idle gaps with first-fit's.
 
 import argparse
 import json
-import subprocess
-import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -20,6 +18,7 @@ from matchmaker.b2b import problem_to_dict, schedule_to_dict
 from matchmaker.b2b.baseline import first_fit
 from matchmaker.b2b.generator import PRESETS, generate_preset
 from matchmaker.bench.checker import CheckResult, run_checker
+from matchmaker.bench.measure import HARD_DEADLINE, Measured, run_measured, solve_command
 from matchmaker.bench.report import OUTPUT, markdown_table, say, write_results
 
 # Seconds given to the solver per preset: what an organiser would wait for a schedule.
@@ -29,15 +28,6 @@ TIME_LIMITS = {
     "bio-europe": 120.0,
     "bio-international": 180.0,
 }
-
-
-@dataclass(frozen=True)
-class Measured:
-    """A finished subprocess: exit code, wall time and its own peak resident memory."""
-
-    exit_code: int
-    seconds: float
-    peak_mb: float
 
 
 @dataclass(frozen=True)
@@ -53,10 +43,10 @@ class Outcome:
     first_fit_idle: int
     first_fit_checker_ok: bool
     status: str
-    exit_code: int
+    exit_code: int | None  # None: killed at the hard deadline
     wall_seconds: float
     solver_seconds: float | None
-    peak_mb: float
+    peak_mb: float | None
     scheduled: int | None
     weight: float | None
     upper_bound: float | None
@@ -65,19 +55,6 @@ class Outcome:
     idle_vs_first_fit: float | None
     table_changes: int | None
     checker_ok: bool
-
-
-def run_measured(target: str, arguments: list[str], log: Path) -> Measured:
-    """Run a module or script (stderr to `log`): exit code, wall time and its own peak memory."""
-    peak = log.with_suffix(".peak")
-    peak.unlink(missing_ok=True)
-    command = [sys.executable, "-m", "matchmaker.bench.peak", str(peak), target, *arguments]
-    started = time.perf_counter()
-    with log.open("w") as stream:
-        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=stream, check=False)
-    seconds = time.perf_counter() - started
-    peak_mb = int(peak.read_text()) / 1024 if peak.exists() else float("nan")
-    return Measured(done.returncode, round(seconds, 2), round(peak_mb, 1))
 
 
 def run_preset(name: str, time_limit: float, seed: int, folder: Path) -> Outcome:
@@ -93,9 +70,11 @@ def run_preset(name: str, time_limit: float, seed: int, folder: Path) -> Outcome
     baseline_check = run_checker(instance, baseline_path)
     solution = folder / f"{name}.solution.json"
     solution.unlink(missing_ok=True)
-    arguments = [str(instance), "-o", str(solution), "--time-limit", str(time_limit)]
-    arguments += ["--seed", str(seed)]
-    measured = run_measured("matchmaker.b2b.cli", arguments, folder / f"{name}.log")
+    arguments = solve_command(instance, solution, time_limit, seed)
+    log = folder / f"{name}.log"
+    measured = run_measured(
+        "matchmaker.b2b.cli", arguments, log, deadline=HARD_DEADLINE * time_limit
+    )
     written = json.loads(solution.read_text()) if solution.exists() else {}
     checked = run_checker(instance, solution) if written else CheckResult(ok=False)
     fields = _outcome(name, problem.meetings, time_limit, measured, written, checked)
@@ -125,7 +104,7 @@ def _outcome(
         "preset": name,
         "meetings": len(meetings),
         "time_limit": time_limit,
-        "status": written.get("status", "no output"),
+        "status": "killed" if measured.exit_code is None else written.get("status", "no output"),
         "exit_code": measured.exit_code,
         "wall_seconds": measured.seconds,
         "solver_seconds": (written.get("stats") or {}).get("seconds"),

@@ -1,21 +1,22 @@
 """The published B2B benchmark: breaks against the known optima, checked independently.
 
 For every `.dzn` file of original/ (target 10 s each) and of fixed/ and forbidden/ (target 60 s
-each): convert it, solve it, write the solution, run the independent checker on it and compare
-its breaks with the published optimum. Precedences are out of scope (no field in our format).
+each): convert it, run agora-schedule on it in a subprocess (killed at 3 times its time limit),
+run the independent checker on the solution and compare its breaks with the published optimum.
+Precedences are out of scope (no field in our format).
 """
 
 import argparse
 import fnmatch
 import json
 import statistics
-import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from matchmaker.b2b import Schedule, Status, problem_to_dict, schedule_to_dict, solve
+from matchmaker.b2b import Status, problem_to_dict
 from matchmaker.b2b.dzn import load_dzn
 from matchmaker.bench.checker import run_checker
+from matchmaker.bench.measure import HARD_DEADLINE, run_measured, solve_command
 from matchmaker.bench.optima import published_optimum
 from matchmaker.bench.report import OUTPUT, say, write_results
 
@@ -38,44 +39,49 @@ class Outcome:
     checker_ok: bool | None  # None: nothing to check (infeasible or unknown)
 
 
-def verdict(schedule: Schedule, breaks: int | None, optimum: int | None) -> str:
+def verdict(status: str, breaks: int | None, optimum: int | None) -> str:
     """How the result compares with the published optimum, in a few words."""
-    if schedule.status is Status.INFEASIBLE:
+    if status == Status.INFEASIBLE:
         return "infeasible, as published" if optimum is None else "WRONG: claims infeasible"
-    if schedule.status is Status.UNKNOWN or breaks is None:
+    if status not in (Status.OPTIMAL, Status.FEASIBLE) or breaks is None:
         return "no schedule"
     if optimum is None:
         return "CONTRADICTS published infeasibility"
     if breaks < optimum:
         return f"below the published optimum by {optimum - breaks}"
     if breaks == optimum:
-        return "optimum, proved" if schedule.status is Status.OPTIMAL else "optimum"
+        return "optimum, proved" if status == Status.OPTIMAL else "optimum"
     return f"+{breaks - optimum} breaks"
 
 
 def run_file(path: Path, time_limit: float, seed: int, folder: Path) -> Outcome:
-    """Convert, solve, write and check one benchmark file."""
+    """Convert, solve in a subprocess (killed at the hard deadline), write and check one file."""
     family = path.parent.name
     problem = load_dzn(path)
     instance = folder / f"{problem.name}.instance.json"
     solution = folder / f"{problem.name}.solution.json"
     instance.write_text(json.dumps(problem_to_dict(problem)))
-    started = time.perf_counter()
-    schedule = solve(problem, time_limit=time_limit, seed=seed)
-    seconds = time.perf_counter() - started
-    solution.write_text(json.dumps(schedule_to_dict(schedule)))
-    checked = schedule.status in (Status.OPTIMAL, Status.FEASIBLE)
+    solution.unlink(missing_ok=True)
+    measured = run_measured(
+        "matchmaker.b2b.cli",
+        solve_command(instance, solution, time_limit, seed),
+        folder / f"{problem.name}.log",
+        deadline=HARD_DEADLINE * time_limit,
+    )
+    written = json.loads(solution.read_text()) if solution.exists() else {}
+    status = "killed" if measured.exit_code is None else written.get("status", "no output")
+    checked = status in (Status.OPTIMAL, Status.FEASIBLE)
     result = run_checker(instance, solution) if checked else None
     breaks = result.figures.get("idle") if result else None
     optimum = published_optimum(path.name)
     return Outcome(
         instance=problem.name,
         family=family,
-        status=schedule.status.value,
+        status=status,
         breaks=breaks,
         optimum=optimum,
-        verdict=verdict(schedule, breaks, optimum),
-        seconds=round(seconds, 2),
+        verdict=verdict(status, breaks, optimum),
+        seconds=measured.seconds,
         target=TARGET_SECONDS[family],
         checker_ok=result.ok if result else None,
     )
