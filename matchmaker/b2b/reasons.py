@@ -1,6 +1,7 @@
 """Sentences that say who or what keeps a meeting out of the schedule."""
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 from matchmaker.b2b.solver.index import Index
 
@@ -43,25 +44,40 @@ def no_slot_reason(index: Index, m: int) -> str:
     return f"{_names(index, list(index.members[m]))} have no common available slot"
 
 
-def unscheduled_reason(
-    index: Index, m: int, slot_of: dict[int, int], table_of: dict[int, int]
-) -> str:
-    """Why meeting m is not in the schedule (`slot_of`, `table_of`: meeting -> position)."""
+@dataclass
+class Occupancy:
+    """Who is booked when, and which tables are taken, in a schedule."""
+
+    counts: Counter[int] = field(default_factory=Counter)
+    booked: defaultdict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    free_used: Counter[int] = field(default_factory=Counter)
+    home_used: set[tuple[int, int]] = field(default_factory=set)
+
+
+def occupancy(index: Index, slot_of: dict[int, int], table_of: dict[int, int]) -> Occupancy:
+    """Index the schedule (`slot_of`, `table_of`: meeting -> position) for the reasons."""
+    taken = Occupancy()
+    for m, t in slot_of.items():
+        for p in index.members[m]:
+            taken.counts[p] += 1
+            taken.booked[p].add(t)
+        if index.homes[m]:
+            taken.home_used.add((table_of[m], t))
+        else:
+            taken.free_used[t] += 1
+    return taken
+
+
+def unscheduled_reason(index: Index, m: int, taken: Occupancy) -> str:
+    """Why meeting m is not in the schedule indexed by `taken`."""
     if not index.candidates[m]:
         return no_slot_reason(index, m)
-    counts: Counter[int] = Counter()
-    booked: dict[int, set[int]] = defaultdict(set)
-    load: Counter[int] = Counter()
-    for other, t in slot_of.items():
-        load[t] += 1
-        for p in index.members[other]:
-            counts[p] += 1
-            booked[p].add(t)
     members = list(index.members[m])
     for p in members:
         cap = index.caps[p]
-        if cap is not None and counts[p] >= cap:
-            return f"{index.person_ids[p]} already has {counts[p]} meetings, their maximum"
+        if cap is not None and taken.counts[p] >= cap:
+            return f"{index.person_ids[p]} already has {taken.counts[p]} meetings, their maximum"
+    booked = taken.booked
     common = [t for t in index.candidates[m] if not any(t in booked[p] for p in members)]
     if not common:
         details = "; ".join(
@@ -70,28 +86,17 @@ def unscheduled_reason(
             if booked[p] & set(index.candidates[m])
         )
         return f"{_names(index, members)} have no common free slot: {details}"
-    return _capacity_reason(index, m, common, slot_of, table_of)
+    return _capacity_reason(index, m, common, taken)
 
 
-def _capacity_reason(
-    index: Index, m: int, common: list[int], slot_of: dict[int, int], table_of: dict[int, int]
-) -> str:
+def _capacity_reason(index: Index, m: int, common: list[int], taken: Occupancy) -> str:
     names = _names(index, list(index.members[m]))
     homes = index.homes[m]
-    used: Counter[int] = Counter()
-    home_used: set[tuple[int, int]] = set()
-    for other, t in slot_of.items():
-        if other not in table_of:
-            continue
-        if index.homes[other]:
-            home_used.add((table_of[other], t))
-        else:
-            used[t] += 1
     if homes:
-        if all((h, t) in home_used for t in common for h in homes):
+        if all((h, t) in taken.home_used for t in common for h in homes):
             tables = ", ".join(index.table_ids[h] for h in homes)
             return f"home table {tables} is taken in every slot where {names} are both free"
-    elif all(used[t] >= len(index.free_tables) for t in common):
+    elif all(taken.free_used[t] >= len(index.free_tables) for t in common):
         return f"every slot where {names} are both free is full ({len(index.free_tables)} tables)"
     fairness = index.problem.objective.fairness
     if fairness is not None:

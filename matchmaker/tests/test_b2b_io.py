@@ -41,7 +41,7 @@ def test_load_problem_reads_a_file(tmp_path):
 def test_malformed_json_names_the_file(tmp_path):
     path = tmp_path / "broken.json"
     path.write_text("{not json", encoding="utf-8")
-    with pytest.raises(ProblemError, match="malformed JSON in .*broken.json"):
+    with pytest.raises(ProblemError, match=r"malformed JSON in .*broken\.json"):
         load_problem(path)
 
 

@@ -25,7 +25,7 @@ def test_a_chain_of_meetings_is_scheduled_without_idle_time():
 def test_heavier_meeting_wins_the_only_slot():
     data = instance(1, 1, [(0, 1), (2, 3)])
     data["meetings"][1]["weight"] = 3
-    problem, schedule = solved(data)
+    _, schedule = solved(data)
     assert [a.meeting for a in schedule.assignments] == ["m1"]
     assert schedule.status == Status.OPTIMAL
     assert (

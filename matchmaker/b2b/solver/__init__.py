@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from matchmaker.b2b.keep import kept_positions
 from matchmaker.b2b.model import Assignment, Problem, Schedule, Status, Unscheduled
-from matchmaker.b2b.reasons import unscheduled_reason
+from matchmaker.b2b.reasons import occupancy, unscheduled_reason
 from matchmaker.b2b.solver.exact import SlotResult, solve_slots
 from matchmaker.b2b.solver.index import Index, build_index
 from matchmaker.b2b.solver.infeasible import explain_infeasible, obvious_conflict
@@ -67,8 +67,9 @@ def _schedule(
         )
         for m, t in sorted(slot_of.items())
     )
+    taken = occupancy(index, slot_of, table_of)
     unscheduled = tuple(
-        Unscheduled(meeting=meetings[m].id, reason=unscheduled_reason(index, m, slot_of, table_of))
+        Unscheduled(meeting=meetings[m].id, reason=unscheduled_reason(index, m, taken))
         for m in range(index.meeting_count)
         if m not in slot_of
     )

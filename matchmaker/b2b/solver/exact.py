@@ -35,13 +35,12 @@ def new_solver(seconds: float, seed: int) -> cp_model.CpSolver:
     """A CP-SAT solver that gives the same answer for the same seed and budget."""
     solver = cp_model.CpSolver()
     params = solver.parameters
-    # Several subsolvers interleaved in one thread, stopped by deterministic time: the run
-    # is reproducible on any machine load; the wall-clock cap only guards against a hang.
-    params.num_workers = 4
-    params.interleave_search = True
+    # One worker stopped by deterministic time: the run is reproducible on any machine load;
+    # the wall-clock cap only guards against a hang on a very slow machine.
+    params.num_workers = 1
     params.random_seed = seed
     params.max_deterministic_time = max(seconds, 0.05)
-    params.max_time_in_seconds = max(2.0 * seconds, 0.1)
+    params.max_time_in_seconds = max(1.2 * seconds, 0.1)
     return solver
 
 
@@ -77,13 +76,15 @@ def solve_slots(
     placed = set(range(index.meeting_count)) if objective.schedule_all else set(hint)
     every = len(placed) == index.meeting_count
     remaining = max(deadline - time.monotonic(), 0.05)
-    # With every meeting placed the set is forced, and MaxSAT proves idle optima fast; when
-    # some must stay out, CP-SAT may still choose which, at equal weight.
-    if every and _fairness_is_a_cap(index, placed):
+    # MaxSAT proves idle optima fast for a fixed set of meetings. With every meeting placed
+    # that set is forced; otherwise CP-SAT may still choose which stay out at equal weight,
+    # starting from the MaxSAT schedule.
+    if _fairness_is_a_cap(index, placed):
         progress("idle phase: MaxSAT on the placed meetings")
-        slot_of, proved = compact(index, placed, kept, 0.7 * remaining)
-        if slot_of is not None:
+        slot_of, proved, cost = compact(index, placed, kept, (0.7 if every else 0.4) * remaining)
+        if slot_of is not None and (every or (proved and cost == 0)):
             return SlotResult(slot_of, bound / scale, weight_proved and proved)
+        hint = slot_of or hint
     progress("idle phase: CP-SAT with the weight held")
     return _idle_by_cp_sat(index, scale, best, bound, kept, hint, deadline, seed, weight_proved)
 
@@ -129,8 +130,10 @@ def _moves(sm: SlotModel, kept: dict[int, int]) -> cp_model.LinearExprT:
 
 
 def _add_hint(sm: SlotModel, slot_of: dict[int, int]) -> None:
-    for (m, t), var in sm.x.items():
-        sm.model.add_hint(var, slot_of.get(m) == t)
+    # Only positive hints: hinting every other pair false steers the search to empty schedules.
+    for m, t in slot_of.items():
+        if (m, t) in sm.x:
+            sm.model.add_hint(sm.x[m, t], True)
 
 
 def _slots_found(sm: SlotModel, solver: cp_model.CpSolver) -> dict[int, int]:

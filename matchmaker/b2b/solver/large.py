@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from matchmaker.b2b.solver.bound import weight_bound
 from matchmaker.b2b.solver.exact import SlotResult
 from matchmaker.b2b.solver.index import Index
 from matchmaker.b2b.solver.state import State
@@ -18,11 +19,13 @@ def solve_large(
             state.place(m, t)
     order = sorted(
         range(index.meeting_count),
-        key=lambda m: (-index.weights[m], len(index.candidates[m]), m),
+        key=lambda m: (not index.is_pinned(m), -index.weights[m], len(index.candidates[m]), m),
     )
     for m in order:
         if m not in state.slot_of:
             best = state.best_slot(m)
             if best is not None:
                 state.place(m, best)
-    return SlotResult(dict(state.slot_of), sum(index.weights), False)
+    progress("bound phase: LP relaxation")
+    bound = min(weight_bound(index), sum(index.weights))
+    return SlotResult(dict(state.slot_of), bound, False)

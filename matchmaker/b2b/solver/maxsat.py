@@ -46,11 +46,11 @@ def compact(
     placed: set[int],
     kept: dict[int, int],
     time_limit: float,
-) -> tuple[dict[int, int] | None, bool]:
+) -> tuple[dict[int, int] | None, bool, int]:
     """Slots for exactly the meetings `placed`, fewest moves then least idle; None if none found.
 
-    The second value tells whether the result is proved optimal. Fairness is encoded as
-    "idle at most d" for everyone, which is exact when somebody is bound to have no idle time.
+    Also whether the result is proved optimal, and its cost (room x moves + idle). Fairness
+    is encoded as "idle at most d" for everyone, exact when somebody surely has no idle time.
     """
     enc = Encoding(index)
     _encode_meetings(enc, placed)
@@ -71,7 +71,7 @@ def compact(
     return _run(enc, time_limit, stratified=bool(kept))
 
 
-def _run(enc: Encoding, time_limit: float, *, stratified: bool) -> tuple[dict | None, bool]:
+def _run(enc: Encoding, time_limit: float, *, stratified: bool) -> tuple[dict | None, bool, int]:
     engine = RC2Stratified if stratified else RC2
     solver = engine(enc.wcnf, solver="g4", adapt=True, exhaust=True, minz=True)
     timer = threading.Timer(time_limit, solver.interrupt)
@@ -80,12 +80,12 @@ def _run(enc: Encoding, time_limit: float, *, stratified: bool) -> tuple[dict | 
         model = solver.compute(expect_interrupt=True)
     finally:
         timer.cancel()
-    interrupted = solver.interrupted
+    interrupted, cost = solver.interrupted, solver.cost
     solver.delete()
     if model is None:
-        return None, False
+        return None, False, cost
     true = {lit for lit in model if lit > 0}
-    return {m: t for (m, t), var in enc.x.items() if var in true}, not interrupted
+    return {m: t for (m, t), var in enc.x.items() if var in true}, not interrupted, cost
 
 
 def _encode_meetings(enc: Encoding, placed: set[int]) -> None:
