@@ -1,3 +1,42 @@
-from django.urls import URLPattern
+from django.urls import URLPattern, path, register_converter
 
-urlpatterns: list[URLPattern] = []
+from agora.core.converters import PkConverter
+from agora.events.views import registration, registration_manage
+
+register_converter(PkConverter, "pk")
+
+urlpatterns: list[URLPattern] = [
+    path("", registration.event_list, name="event-list"),
+    path("my/", registration.my_registrations, name="my-registrations"),
+    path("<slug:slug>/", registration.event_detail, name="event-detail"),
+    path("<slug:slug>/register/", registration.registration_create, name="registration-create"),
+    path(
+        "<slug:slug>/register/colleagues/<slug:organisation>/",
+        registration.colleagues_register,
+        name="registration-colleagues",
+    ),
+    path(
+        "<slug:slug>/registrations/<pk:pk>/cancel/",
+        registration.registration_cancel,
+        name="registration-cancel",
+    ),
+    path("<slug:slug>/participants/", registration.participant_list, name="participant-list"),
+    path(
+        "<slug:slug>/manage/registrations/",
+        registration_manage.registration_list,
+        name="registration-list",
+    ),
+    path(
+        "<slug:slug>/manage/registrations.csv",
+        registration_manage.registration_export,
+        name="registration-export",
+    ),
+    path("<slug:slug>/manage/check-in/", registration_manage.check_in_list, name="check-in-list"),
+    path(
+        "<slug:slug>/manage/check-in/<pk:pk>/",
+        registration_manage.registration_check_in,
+        name="registration-check-in",
+    ),
+    path("<slug:slug>/manage/check-in.pdf", registration_manage.check_in_pdf, name="check-in-pdf"),
+    path("<slug:slug>/manage/badges.pdf", registration_manage.badges, name="badges-pdf"),
+]

@@ -1,0 +1,45 @@
+"""Background work of event registration: e-mails, queued after the transaction commits."""
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from agora.events.models import Registration
+
+
+def recipient_of(registration: Registration) -> tuple[str, str]:
+    """The participant's e-mail address and language (their account's, else the default)."""
+    person = registration.person
+    user = person.user
+    email = person.email or (user.email if user else "")
+    language = (user.preferred_language if user else "") or settings.LANGUAGE_CODE
+    return email, language
+
+
+@shared_task(name="agora.events.registration.seat_offered")
+def seat_offered(registration_id: int) -> None:
+    """Tell the first in line of the waiting list that a seat is now theirs."""
+    registration = Registration.objects.select_related("event", "person__user").get(
+        pk=registration_id
+    )
+    email, language = recipient_of(registration)
+    if not email:
+        return
+    event = registration.event
+    link = settings.SITE_URL + reverse("events:event-detail", args=[event.slug])
+    with translation.override(language):
+        subject = _("A seat is yours at %(event)s") % {"event": event.title}
+        body = render_to_string(
+            "events/registration/email/seat_offered.txt",
+            {
+                "registration": registration,
+                "event": event,
+                "link": link,
+                "cluster_name": settings.AGORA_CLUSTER_NAME,
+            },
+        )
+    send_mail(subject, body, None, [email])

@@ -1,0 +1,123 @@
+"""Organiser pages of registration: the list and its CSV, check-in, badges. Others get a 404."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from agora.core.forms import form_status, submit_form
+from agora.events import exports_registration
+from agora.events.forms_registration import CheckInForm, RegistrationFilterForm
+from agora.events.models import Event
+from agora.events.selectors import registration as selectors
+from agora.events.services import registration as services
+
+REGISTRATIONS_PAGE_SIZE = 100
+
+
+@login_required
+@require_GET
+def registration_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """The event's registrations, filtered by status, rate and words."""
+    event = selectors.access_event_for_management(request.user, slug)
+    form = RegistrationFilterForm(data=request.GET)
+    form.is_valid()
+    registrations = selectors.list_registrations(event, **form.filters())
+    page = Paginator(registrations, REGISTRATIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "event": event,
+        "form": form,
+        "page_obj": page,
+        "seats_left": selectors.seats_left(event),
+    }
+    template = "events/registration/manage/registration_list.html"
+    return render(request, template, context, status=form_status(form))
+
+
+@login_required
+@require_GET
+def registration_export(request: HttpRequest, slug: str) -> HttpResponse:
+    """The filtered registrations as a CSV file, with the answers to the questions."""
+    event = selectors.access_event_for_management(request.user, slug)
+    form = RegistrationFilterForm(data=request.GET)
+    form.is_valid()
+    registrations = selectors.list_registrations(event, **form.filters())
+    text = exports_registration.registrations_csv(registrations, selectors.list_questions(event))
+    response = HttpResponse("\ufeff" + text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}-registrations.csv"'
+    return response
+
+
+def check_in_page(
+    request: HttpRequest, event: Event, *, search: str = "", status: int = 200
+) -> HttpResponse:
+    """The check-in page, or only its rows when HTMX asks for them (a search)."""
+    registrations = selectors.list_registrations(event, status="confirmed", search=search)
+    context = {"event": event, "registrations": registrations, "search": search}
+    template = "events/registration/manage/check_in_list.html"
+    if request.htmx and request.htmx.target == "check-in-rows":
+        template = "events/registration/manage/check_in_rows.html"
+    return render(request, template, context, status=status)
+
+
+@login_required
+@require_GET
+def check_in_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """Confirmed participants to tick at the entrance, searchable by name or organisation."""
+    event = selectors.access_event_for_management(request.user, slug)
+    return check_in_page(request, event, search=request.GET.get("q", "")[:100])
+
+
+@login_required
+@require_POST
+def registration_check_in(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Mark a participant as arrived, or undo it; answers HTMX with the updated row."""
+    event = selectors.access_event_for_management(request.user, slug)
+    registration = selectors.access_registration_for_check_in(request.user, event, pk)
+    form = CheckInForm(data=request.POST)
+    updated = submit_form(
+        form,
+        lambda: services.set_checked_in(
+            actor=request.user,
+            registration=registration,
+            is_present=form.cleaned_data["is_present"],
+        ),
+    )
+    status = form_status(form)
+    if request.htmx:
+        context = {"event": event, "registration": updated or registration, "form": form}
+        return render(
+            request, "events/registration/manage/check_in_row.html", context, status=status
+        )
+    if updated is None:
+        for error in form.errors.values():
+            messages.error(request, " ".join(error))
+        return check_in_page(request, event, status=status)
+    return redirect("events:check-in-list", slug=event.slug)
+
+
+def pdf_response(content: bytes, filename: str) -> HttpResponse:
+    """A PDF shown in the browser, saved under the given name."""
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_GET
+def badges(request: HttpRequest, slug: str) -> HttpResponse:
+    """Name badges of the confirmed participants, four A6 badges to an A4 page."""
+    event = selectors.access_event_for_management(request.user, slug)
+    content = exports_registration.badges_pdf(event, selectors.list_confirmed(event))
+    return pdf_response(content, f"{event.slug}-badges.pdf")
+
+
+@login_required
+@require_GET
+def check_in_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    """The check-in list to print, by name."""
+    event = selectors.access_event_for_management(request.user, slug)
+    content = exports_registration.check_in_pdf(event, selectors.list_confirmed(event))
+    return pdf_response(content, f"{event.slug}-check-in.pdf")
