@@ -200,8 +200,12 @@ def _unfilled(instance: Instance, arrays: _Arrays, chosen: np.ndarray) -> tuple[
 
 def _reason(need: int, has: int, free: int, free_with_capacity: int) -> str:
     """Explain a shortfall; a maximum flow leaves no eligible expert with spare capacity idle."""
+    if free == 0:
+        return "no expert is free of conflicts of interest"
     if free < need:
         return f"only {_experts(free)} free of conflicts of interest"
+    if free_with_capacity == 0:
+        return f"none of the {_experts(free)} free of conflicts has capacity"
     if free_with_capacity < need:
         verb = "has" if free_with_capacity == 1 else "have"
         return (

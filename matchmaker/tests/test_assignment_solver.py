@@ -121,7 +121,7 @@ def test_it_explains_a_project_whose_eligible_experts_have_no_capacity():
         projects=(Project("p1", experts_needed=1),),
     )
     assert assign(instance).unfilled[0].reason == (
-        "0 of 1 experts assigned: only 0 of the 2 experts free of conflicts have capacity"
+        "0 of 1 experts assigned: none of the 2 experts free of conflicts has capacity"
     )
 
 
@@ -213,3 +213,24 @@ def test_assign_checks_an_instance_built_in_code():
     instance = Instance(experts=(Expert("e1", capacity=-1),), projects=())
     with pytest.raises(InstanceError, match="expert e1: negative capacity -1"):
         assign(instance)
+
+
+def test_it_explains_a_project_with_no_expert_free_of_conflicts():
+    instance = Instance(
+        experts=(Expert("e1", organisations=("o1",)), Expert("e2")),
+        projects=(Project("p1", organisations=("o1",), experts_needed=2),),
+        conflicts=(Conflict("e2", "p1"),),
+    )
+    assert assign(instance).unfilled[0].reason == (
+        "0 of 2 experts assigned: no expert is free of conflicts of interest"
+    )
+
+
+def test_it_explains_a_project_with_fewer_experts_with_capacity_than_needed():
+    instance = Instance(
+        experts=(Expert("e1"), Expert("e2", capacity=0), Expert("e3", capacity=0)),
+        projects=(Project("p1", experts_needed=2),),
+    )
+    assert assign(instance).unfilled[0].reason == (
+        "1 of 2 experts assigned: only 1 of the 3 experts free of conflicts has capacity"
+    )
