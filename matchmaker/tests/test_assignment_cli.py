@@ -2,6 +2,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -93,3 +94,20 @@ def test_the_solution_does_not_depend_on_the_hash_seed(tmp_path):
         )
         outputs.append(output.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+AGORA_ASSIGN = Path(sys.executable).parent / "agora-assign"
+
+
+@pytest.mark.skipif(not AGORA_ASSIGN.exists(), reason="the project is not installed in this env")
+def test_the_installed_command_solves_a_file(tmp_path):
+    instance, output = tmp_path / "instance.json", tmp_path / "solution.json"
+    instance.write_text(json.dumps(INSTANCE), encoding="utf-8")
+    result = subprocess.run(
+        [str(AGORA_ASSIGN), str(instance), "-o", str(output)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert json.loads(output.read_text(encoding="utf-8"))["format"] == "assignment-solution/1"
