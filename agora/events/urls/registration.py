@@ -1,9 +1,9 @@
-from django.urls import URLPattern, path, register_converter
+from django.urls import URLPattern, path
 
-from agora.core.converters import PkConverter
+# The members URLs register the "pk" converter (agora.core.converters.PkConverter); loading them
+# first lets every events URL use it without registering the name twice (deprecated in Django).
+import agora.members.urls  # noqa: F401
 from agora.events.views import registration, registration_manage
-
-register_converter(PkConverter, "pk")
 
 urlpatterns: list[URLPattern] = [
     path("", registration.event_list, name="event-list"),
