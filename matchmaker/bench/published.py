@@ -139,8 +139,9 @@ def main(argv: list[str]) -> int:
         o = run_file(path, limit, arguments.seed, folder)
         outcomes.append(o)
         optimum = "-" if o.optimum is None else o.optimum
+        breaks = "–" if o.breaks is None else o.breaks
         checker = {True: "ok", False: "FAILED", None: "n/a"}[o.checker_ok]
-        say(f"| {o.instance} | {o.status} | {o.breaks} | {optimum} | {o.verdict} | "
+        say(f"| {o.instance} | {o.status} | {breaks} | {optimum} | {o.verdict} | "
             f"{o.seconds:.1f} | {o.target:.0f} | {checker} |")  # fmt: skip
     if not outcomes:
         say("no benchmark file matches")

@@ -3,6 +3,7 @@
 import json
 import os
 import platform
+import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -58,7 +59,16 @@ def machine() -> dict[str, Any]:
         "machine": platform.machine(),
         "cpus": _cpu_count(),
         "command": " ".join(["python -m matchmaker.bench", *sys.argv[1:]]),
+        "commit": _commit(),
     }
+
+
+def _commit() -> str | None:
+    """The repository's current commit, so that figures can be tied to the code measured."""
+    done = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    )
+    return done.stdout.strip() or None
 
 
 def _cpu_count() -> int | None:
