@@ -127,10 +127,13 @@ def check_request_allowed(*, requester: Registration, recipient: Registration) -
     ).first()
     if forbidden is not None:
         raise PermissionDeniedError(
-            _("At this event, a %(requester)s may not request a meeting with a %(recipient)s.")
+            _(
+                "At this event, organisations of the kind “%(requester)s” may not request "
+                "meetings with those of the kind “%(recipient)s”."
+            )
             % {
-                "requester": forbidden.get_requester_kind_display().lower(),
-                "recipient": forbidden.get_recipient_kind_display().lower(),
+                "requester": forbidden.get_requester_kind_display(),
+                "recipient": forbidden.get_recipient_kind_display(),
             }
         )
     pair = MeetingRequest.objects.filter(status__in=LIVE_STATUSES)

@@ -1,0 +1,108 @@
+import pytest
+from django.urls import reverse
+
+from agora.core.models import AuditEntry
+from agora.events.models import B2BProfile, Opportunity
+from agora.events.tests.b2b_world import add_opportunity, make_world
+from agora.events.tests.factories import SlotFactory
+
+
+@pytest.fixture
+def world(cast):
+    return make_world(cast)
+
+
+def test_first_visit_creates_the_profile_once(client, cast, world):
+    client.force_login(cast.member)
+    page = reverse("events:b2b-profile", args=["cluster-day"])
+    assert client.get(page).status_code == 200
+    assert client.get(page).status_code == 200
+    assert B2BProfile.objects.filter(registration=world.member).count() == 1
+    assert AuditEntry.objects.filter(action="events.b2b_profile.created").count() == 1
+
+
+def test_profile_saves_pitch_max_meetings_and_unavailable_slots(client, cast, world):
+    morning, noon = SlotFactory(event=world.event), SlotFactory(event=world.event)
+    client.force_login(cast.member)
+    page = reverse("events:b2b-profile", args=["cluster-day"])
+    response = client.post(
+        page, {"pitch": "Gene therapy", "max_meetings": "6", "unavailable_slots": [noon.pk]}
+    )
+    assert response.status_code == 302
+    profile = B2BProfile.objects.get(registration=world.member)
+    assert (profile.pitch, profile.max_meetings) == ("Gene therapy", 6)
+    assert list(profile.unavailable_slots.all()) == [noon]
+    form = client.get(page).context["form"]
+    assert list(form.fields["unavailable_slots"].queryset) == [morning, noon]
+
+
+def test_slot_of_another_event_is_refused(client, cast, world):
+    SlotFactory(event=world.event)
+    foreign = SlotFactory()
+    client.force_login(cast.member)
+    response = client.post(
+        reverse("events:b2b-profile", args=["cluster-day"]),
+        {"pitch": "Changed", "unavailable_slots": [foreign.pk]},
+    )
+    assert response.status_code == 400
+    assert B2BProfile.objects.get(registration=world.member).pitch == ""
+
+
+def test_negative_max_meetings_is_refused(client, cast, world):
+    client.force_login(cast.member)
+    response = client.post(
+        reverse("events:b2b-profile", args=["cluster-day"]), {"max_meetings": "-1"}
+    )
+    assert response.status_code == 400
+    assert B2BProfile.objects.get(registration=world.member).max_meetings is None
+
+
+def test_add_an_opportunity(client, cast, world):
+    client.force_login(cast.member)
+    response = client.post(
+        reverse("events:b2b-opportunity-create", args=["cluster-day"]),
+        {
+            "kind": "rd_partnership",
+            "direction": "seek",
+            "title": "Partner for an AI trial",
+            "description": "Hospitals with imaging data.",
+            "domains": ["data-science", "medtech-ivd"],
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("events:b2b-profile", args=["cluster-day"])
+    opportunity = Opportunity.objects.get()
+    assert opportunity.profile.registration == world.member
+    assert (opportunity.kind, opportunity.direction) == ("rd_partnership", "seek")
+    assert sorted(opportunity.domains.values_list("code", flat=True)) == [
+        "data-science",
+        "medtech-ivd",
+    ]
+
+
+def test_opportunity_needs_a_title_and_a_known_kind(client, cast, world):
+    client.force_login(cast.member)
+    response = client.post(
+        reverse("events:b2b-opportunity-create", args=["cluster-day"]),
+        {"kind": "gold", "direction": "offer", "title": ""},
+    )
+    assert response.status_code == 400
+    assert set(response.context["form"].errors) == {"kind", "title", "domains"}
+    assert Opportunity.objects.count() == 0
+
+
+def test_edit_and_withdraw_my_opportunity(client, cast, world):
+    opportunity = add_opportunity(world.member)
+    client.force_login(cast.member)
+    edit = reverse("events:b2b-opportunity-edit", args=["cluster-day", opportunity.pk])
+    assert client.get(edit).context["form"]["title"].value() == "Antibody licence"
+    data = {"kind": "service", "direction": "offer", "title": "Assays", "domains": ["biopharmacy"]}
+    assert client.post(edit, data).status_code == 302
+    opportunity.refresh_from_db()
+    assert (opportunity.kind, opportunity.title) == ("service", "Assays")
+    delete = reverse("events:b2b-opportunity-delete", args=["cluster-day", opportunity.pk])
+    assert client.get(delete).status_code == 405
+    assert client.post(delete).status_code == 302
+    assert Opportunity.objects.count() == 0
+    actions = list(AuditEntry.objects.order_by("pk").values_list("action", flat=True))
+    assert actions[-2:] == ["events.opportunity.updated", "events.opportunity.deleted"]
