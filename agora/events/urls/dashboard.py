@@ -1,3 +1,8 @@
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from agora.events.views import dashboard
+
+urlpatterns: list[URLPattern] = [
+    path("manage/", dashboard.event_manage_list, name="event-manage-list"),
+    path("<slug:slug>/manage/", dashboard.event_dashboard, name="event-dashboard"),
+]
