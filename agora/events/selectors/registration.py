@@ -155,7 +155,7 @@ def access_registration_for_cancel(user, event: Event, pk: int) -> Registration:
 
 
 def list_my_registrations(user) -> QuerySet[Registration]:
-    """The user's registrations (all states), soonest event first."""
+    """The user's registrations (all states), latest event first."""
     person = get_person(user)
     if person is None:
         return Registration.objects.none()

@@ -190,7 +190,11 @@ def cancel_registration(*, actor: Any, registration: Registration) -> Registrati
         data={"was_confirmed": was_confirmed},
     )
     if was_confirmed:
-        Event.objects.filter(pk=event.pk).update(seats_taken=F("seats_taken") - 1)
+        # The guard keeps a count made outside these services (imports, demo data) from going
+        # below zero, which the column refuses.
+        Event.objects.filter(pk=event.pk, seats_taken__gt=0).update(
+            seats_taken=F("seats_taken") - 1
+        )
         event.refresh_from_db(fields=["seats_taken"])
         if event.has_capacity:
             promote_first_waitlisted(event, actor=actor)
