@@ -9,7 +9,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -83,14 +82,16 @@ def read_previous(problem: Problem, path: Path) -> Schedule:
 
 def write_atomically(path: Path, data: dict[str, Any]) -> None:
     """Write JSON so that readers see the old file or the whole new one, never a part."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    # A sibling temporary file (same file system, so the rename is atomic) opened like any
+    # file, so that the solution gets the user's usual permissions (mkstemp would give 0600).
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        with temporary.open("x", encoding="utf-8") as stream:
             json.dump(data, stream, indent=1, ensure_ascii=False)
             stream.write("\n")
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 

@@ -1,4 +1,6 @@
 import json
+import os
+import stat
 import subprocess
 from pathlib import Path
 
@@ -43,6 +45,9 @@ def test_json_instance_gives_a_checked_solution(
     assert run_checker(instance, solution).ok
     assert "read 3 meetings, 3 participants, 2 slots, 2 tables" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["instance.json", "solution.json"]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(solution.stat().st_mode) == 0o666 & ~umask
 
 
 def test_csv_folder_gives_a_checked_solution(tmp_path: Path) -> None:
