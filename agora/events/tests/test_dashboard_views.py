@@ -190,3 +190,16 @@ def test_anonymous_is_sent_to_log_in_from_the_event_list(db):
 
     assert response.status_code == 302
     assert response.url.startswith("/accounts/login/")
+
+
+def test_dashboard_links_to_the_other_organiser_pages(event, staff_with_totp):
+    response = client_for(staff_with_totp).get("/events/cluster-day/manage/")
+
+    assert [url for url, _label in response.context["links"]] == [
+        "/events/cluster-day/",
+        "/events/cluster-day/manage/registrations/",
+        "/events/cluster-day/manage/check-in/",
+        "/events/cluster-day/manage/b2b/",
+        "/events/cluster-day/manage/b2b/requests/",
+        "/events/cluster-day/manage/schedule/",
+    ]

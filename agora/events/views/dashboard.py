@@ -16,9 +16,12 @@ from agora.events.selectors import dashboard as selectors
 
 # The other organiser pages of an event, by URL name, shown when that part of the app has them.
 ORGANISER_PAGES = (
-    ("events:registration-manage", gettext_lazy("Registrations and check-in")),
-    ("events:b2b-setup", gettext_lazy("B2B set-up")),
-    ("events:schedule-manage", gettext_lazy("Scheduling")),
+    ("events:event-detail", gettext_lazy("Public page")),
+    ("events:registration-list", gettext_lazy("Registrations")),
+    ("events:check-in-list", gettext_lazy("Check-in")),
+    ("events:b2b-manage", gettext_lazy("B2B set-up")),
+    ("events:b2b-request-overview", gettext_lazy("Meeting requests")),
+    ("events:schedule-detail", gettext_lazy("Scheduling")),
 )
 
 
