@@ -1,0 +1,224 @@
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from agora.core.models import AuditEntry
+from agora.events.models import Event, Registration, RegistrationQuestion
+from agora.events.tests.factories import EventFactory, RegistrationFactory
+from agora.members.tests.factories import PersonFactory
+
+ROLES = ["member", "representative", "outsider", "expert", "staff"]
+MANAGE_URLS = [
+    "events:registration-list",
+    "events:registration-export",
+    "events:check-in-list",
+    "events:badges-pdf",
+    "events:check-in-pdf",
+]
+
+
+@pytest.fixture
+def event(db) -> Event:
+    return EventFactory(slug="cluster-day", title="Journée Santé & IA", capacity=10)
+
+
+@pytest.fixture
+def helene(cast, event) -> Registration:
+    person = PersonFactory(first_name="Hélène", last_name="Lefèvre-Dupré", email="h@example.org")
+    return RegistrationFactory(event=event, person=person, organisation=cast.organisation)
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+@pytest.mark.parametrize("name", MANAGE_URLS)
+def test_anonymous_visitor_is_sent_to_log_in(client, event, name):
+    url = reverse(name, args=["cluster-day"])
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('account_login')}?next={url}"
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", MANAGE_URLS)
+def test_only_staff_open_the_organiser_pages(client, cast, staff_with_totp, event, role, name):
+    client.force_login(getattr(cast, role))
+    response = client.get(reverse(name, args=["cluster-day"]))
+    assert response.status_code == (200 if role == "staff" else 404)
+
+
+@pytest.mark.parametrize("name", MANAGE_URLS)
+def test_organisers_and_the_co_organisers_representatives_open_them(client, cast, event, name):
+    event.organisers.add(cast.expert)
+    event.co_organiser = cast.other_organisation
+    event.save()
+    for user in [cast.expert, cast.outsider]:
+        client.force_login(user)
+        assert client.get(reverse(name, args=["cluster-day"])).status_code == 200
+    client.force_login(cast.member)
+    assert client.get(reverse(name, args=["cluster-day"])).status_code == 404
+
+
+def test_registration_list_filters_by_status_rate_and_words(
+    client, staff_with_totp, cast, event, helene, django_assert_max_num_queries
+):
+    RegistrationFactory(event=event, person=PersonFactory(last_name="Waiting"), status="waitlisted")
+    RegistrationFactory(event=event, person=cast.outsider.person, is_member=True)
+    client.force_login(staff_with_totp)
+    url = reverse("events:registration-list", args=["cluster-day"])
+    with django_assert_max_num_queries(12):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.context["page_obj"].paginator.count == 3
+    waiting = client.get(url, {"status": "waitlisted"}).context["page_obj"]
+    assert [r.person.last_name for r in waiting] == ["Waiting"]
+    members = client.get(url, {"rate": "member"}).context["page_obj"]
+    assert [r.person for r in members] == [cast.outsider.person]
+    found = client.get(url, {"q": "helix"}).context["page_obj"]
+    assert [r.person.first_name for r in found] == ["Hélène"]
+    assert client.get(url, {"status": "lost"}).status_code == 400
+
+
+def test_csv_export_has_the_answers_and_defuses_formulas(client, staff_with_totp, event, helene):
+    question = RegistrationQuestion.objects.create(event=event, label="Régime")
+    helene.answers = {str(question.pk): "=HYPERLINK()"}
+    helene.save()
+    client.force_login(staff_with_totp)
+    response = client.get(reverse("events:registration-export", args=["cluster-day"]))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="cluster-day-registrations.csv"'
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:5] == ["Last name", "First name", "E-mail", "Organisation", "Status"]
+    assert rows[0][-1] == "Régime"
+    assert rows[1][:5] == [
+        "Lefèvre-Dupré",
+        "Hélène",
+        "h@example.org",
+        "Helix Therapeutics SA",
+        "Confirmed",
+    ]
+    assert rows[1][-1] == "'=HYPERLINK()"
+    assert len(rows) == 2
+
+
+def test_check_in_list_shows_confirmed_participants_only(
+    client, staff_with_totp, event, helene, django_assert_max_num_queries
+):
+    RegistrationFactory(event=event, person=PersonFactory(last_name="Waiting"), status="waitlisted")
+    client.force_login(staff_with_totp)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("events:check-in-list", args=["cluster-day"]))
+    assert [r.person.first_name for r in response.context["registrations"]] == ["Hélène"]
+    assert "Waiting" not in response.text
+
+
+def test_check_in_search_answers_htmx_with_the_rows(client, staff_with_totp, event, helene):
+    client.force_login(staff_with_totp)
+    response = client.get(
+        reverse("events:check-in-list", args=["cluster-day"]),
+        {"q": "lefèvre"},
+        headers={"HX-Request": "true", "HX-Target": "check-in-rows"},
+    )
+    assert response.status_code == 200
+    assert response.text.lstrip().startswith("<tr")
+    assert "Hélène Lefèvre-Dupré" in response.text
+
+
+def test_check_in_by_htmx_answers_the_row(client, staff_with_totp, event, helene):
+    client.force_login(staff_with_totp)
+    url = reverse("events:registration-check-in", args=["cluster-day", helene.pk])
+    response = client.post(url, {"is_present": "1"}, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert response.text.startswith(f'<tr id="check-in-{helene.pk}">')
+    assert "Undo" in response.text
+    helene.refresh_from_db()
+    assert helene.checked_in_at is not None
+    response = client.post(url, {"is_present": "0"})
+    assert response.status_code == 302
+    helene.refresh_from_db()
+    assert helene.checked_in_at is None
+    assert AuditEntry.objects.filter(action__startswith="events.registration.check").count() == 2
+
+
+def test_check_in_with_bad_input_is_a_bad_request(client, staff_with_totp, event, helene):
+    client.force_login(staff_with_totp)
+    url = reverse("events:registration-check-in", args=["cluster-day", helene.pk])
+    assert (
+        client.post(url, {"is_present": "maybe"}, headers={"HX-Request": "true"}).status_code == 400
+    )
+    assert client.post(url, {}).status_code == 400
+    helene.refresh_from_db()
+    assert helene.checked_in_at is None
+
+
+def test_check_in_of_a_waitlisted_person_is_a_conflict(client, staff_with_totp, event):
+    waiting = RegistrationFactory(event=event, status="waitlisted")
+    client.force_login(staff_with_totp)
+    url = reverse("events:registration-check-in", args=["cluster-day", waiting.pk])
+    response = client.post(url, {"is_present": "1"}, headers={"HX-Request": "true"})
+    assert response.status_code == 409
+    assert "Only confirmed participants can be checked in." in response.text
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_organisers_check_people_in(client, cast, staff_with_totp, event, helene, role):
+    client.force_login(getattr(cast, role))
+    url = reverse("events:registration-check-in", args=["cluster-day", helene.pk])
+    response = client.post(url, {"is_present": "1"})
+    helene.refresh_from_db()
+    if role == "staff":
+        assert response.status_code == 302
+        assert helene.checked_in_at is not None
+    else:
+        assert response.status_code == 404
+        assert helene.checked_in_at is None
+
+
+def test_check_in_of_another_events_registration_is_not_found(client, staff_with_totp, event):
+    elsewhere = RegistrationFactory()
+    client.force_login(staff_with_totp)
+    url = reverse("events:registration-check-in", args=["cluster-day", elsewhere.pk])
+    assert client.post(url, {"is_present": "1"}).status_code == 404
+
+
+def test_badges_pdf_prints_names_with_accents(client, staff_with_totp, event, helene):
+    RegistrationFactory(
+        event=event,
+        person=PersonFactory(first_name="Søren", last_name="Çelik"),
+        status="waitlisted",
+    )
+    RegistrationFactory(event=event, person=PersonFactory(first_name="Zoë", last_name="Ndiaye"))
+    client.force_login(staff_with_totp)
+    response = client.get(reverse("events:badges-pdf", args=["cluster-day"]))
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    assert len(reader.pages) == 1
+    text = pdf_text(response.content)
+    assert "Hélène" in text
+    assert "Lefèvre-Dupré" in text
+    assert "Zoë" in text
+    assert "Helix Therapeutics SA" in text
+    assert "Journée Santé & IA" in text
+    assert "Søren" not in text
+
+
+def test_five_badges_take_two_pages(client, staff_with_totp, event):
+    RegistrationFactory.create_batch(5, event=event)
+    client.force_login(staff_with_totp)
+    response = client.get(reverse("events:badges-pdf", args=["cluster-day"]))
+    assert len(PdfReader(io.BytesIO(response.content)).pages) == 2
+
+
+def test_check_in_pdf_lists_confirmed_participants(client, staff_with_totp, event, helene):
+    RegistrationFactory(event=event, person=PersonFactory(last_name="Waiting"), status="waitlisted")
+    client.force_login(staff_with_totp)
+    response = client.get(reverse("events:check-in-pdf", args=["cluster-day"]))
+    assert response["Content-Disposition"] == 'inline; filename="cluster-day-check-in.pdf"'
+    text = pdf_text(response.content)
+    assert "Lefèvre-Dupré, Hélène" in text
+    assert "1 participant" in text
+    assert "Waiting" not in text
