@@ -38,7 +38,9 @@ def solve(
             index, time_limit=0.85 * time_limit, seed=seed, kept=kept_slots, progress=report
         )
     else:
-        result = solve_large(index, time_limit=0.85 * time_limit, kept=kept_slots, progress=report)
+        result = solve_large(
+            index, time_limit=0.85 * time_limit, kept=kept_slots, progress=report, seed=seed
+        )
     if result.is_infeasible:
         return _infeasible(index, explain_infeasible(index), started)
     if not result.slot_of and index.meeting_count and index.problem.objective.schedule_all:
