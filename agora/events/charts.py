@@ -6,10 +6,11 @@ state, so charts drawn by concurrent requests do not share anything.
 
 import io
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 
 PRIMARY = "#0b6e79"
@@ -21,8 +22,8 @@ STYLE = {
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
-WIDTH = 6.4
-HEIGHT = 2.6
+WIDE = (10.0, 2.8)  # inches: a chart across the page
+HALF = (5.2, 2.6)  # a chart in half the page
 
 
 def render(figure: Figure) -> str:
@@ -30,37 +31,46 @@ def render(figure: Figure) -> str:
     FigureCanvasAgg(figure)
     buffer = io.StringIO()
     with mpl.rc_context(STYLE):
-        figure.savefig(buffer, format="svg", bbox_inches="tight")
+        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]
     return svg.replace("<svg ", '<svg class="agora-chart" role="img" ', 1)
 
 
 def cumulative_line_svg(days: Sequence[tuple[date, int]], *, label: str) -> str:
-    """A step line of running totals: `days` gives the count added on each day."""
+    """A step line of running totals: `days` (not empty) gives the count added on each day."""
     with mpl.rc_context(STYLE):
-        figure = Figure(figsize=(WIDTH, HEIGHT))
+        figure = Figure(figsize=WIDE)
         axes = figure.add_subplot()
-        total = 0
-        xs, ys = [], []
-        for day, count in days:
-            total += count
-            xs.append(day)
-            ys.append(total)
-        if xs:
-            axes.step(xs, ys, where="post", color=PRIMARY, linewidth=2)
-            axes.fill_between(xs, ys, step="post", color=PRIMARY, alpha=0.12)
+        xs, ys = running_totals(days)
+        axes.step(xs, ys, where="post", color=PRIMARY, linewidth=2)
+        axes.fill_between(xs, ys, step="post", color=PRIMARY, alpha=0.12)
+        locator = AutoDateLocator()
+        axes.xaxis.set_major_locator(locator)
+        axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        axes.set_xlim(xs[0], xs[-1])
         axes.set_ylabel(label)
-        axes.set_ylim(bottom=0)
+        axes.set_ylim(0, max(ys[-1], 1) * 1.05)
         axes.grid(axis="y", color="#dee2e6", linewidth=0.6)
-        figure.autofmt_xdate()
         return render(figure)
+
+
+def running_totals(days: Sequence[tuple[date, int]]) -> tuple[list[date], list[int]]:
+    """The line's points: from zero the day before the first, to the total the day after."""
+    xs = [days[0][0] - timedelta(days=1)]
+    ys = [0]
+    for day, count in days:
+        xs.append(day)
+        ys.append(ys[-1] + count)
+    xs.append(days[-1][0] + timedelta(days=1))
+    ys.append(ys[-1])
+    return xs, ys
 
 
 def use_bars_svg(labels: Sequence[str], used: Sequence[int], capacity: int, *, label: str) -> str:
     """Bars of use against a common capacity (meetings per slot out of the tables, say)."""
     with mpl.rc_context(STYLE):
-        figure = Figure(figsize=(WIDTH, HEIGHT))
+        figure = Figure(figsize=HALF)
         axes = figure.add_subplot()
         positions = range(len(labels))
         axes.bar(positions, [capacity] * len(labels), color=MUTED, alpha=0.35, width=0.8)

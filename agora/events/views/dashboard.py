@@ -38,11 +38,11 @@ def organiser_links(event: Event) -> list[tuple[str, str]]:
 
 def draw_charts(figures: selectors.Dashboard) -> dict[str, str]:
     """The dashboard's charts as inline SVG (our own matplotlib output, safe to embed)."""
-    svgs = {
-        "registrations": charts.cumulative_line_svg(
+    svgs = {}
+    if figures.registrations_by_day:
+        svgs["registrations"] = charts.cumulative_line_svg(
             figures.registrations_by_day, label=_("Registrations")
         )
-    }
     if figures.slot_use:
         svgs["slots"] = charts.use_bars_svg(
             [use.label for use in figures.slot_use],
