@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Q
 
 from agora.events.models import B2BProfile, Event, Meeting, Registration, Slot, Table
@@ -18,6 +19,7 @@ from matchmaker.b2b import Slot as ProblemSlot
 from matchmaker.b2b import Table as ProblemTable
 
 ID_PATTERN = re.compile(r"\b([rmst])(\d+)\b")
+WRITE_CHUNK = 1000
 
 
 def registration_id(pk: int) -> str:
@@ -150,6 +152,25 @@ def fetch_published(event: Event) -> Schedule:
         ),
         unscheduled=(),
     )
+
+
+def write_positions(rows: list[tuple[int, int | None, int | None, str]]) -> None:
+    """Set slot, table and unscheduled reason of meetings: (meeting pk, slot, table, reason)."""
+    # One UPDATE ... FROM VALUES per thousand meetings: bulk_update's CASE WHEN per row took
+    # 15 times as long at 25,000 meetings. Standard SQL: PostgreSQL and SQLite 3.33+ run it;
+    # only placeholders and the model's own table name go into it.
+    table = Meeting._meta.db_table
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), WRITE_CHUNK):
+            chunk = rows[start : start + WRITE_CHUNK]
+            values = ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
+            cursor.execute(
+                f"WITH v(id, slot, tbl, reason) AS (VALUES {values}) "
+                f"UPDATE {table} SET slot_id = CAST(v.slot AS bigint), "
+                "table_id = CAST(v.tbl AS bigint), unscheduled_reason = v.reason "
+                f"FROM v WHERE {table}.id = v.id",
+                [value for row in chunk for value in row],
+            )
 
 
 def positions(schedule: Schedule) -> dict[int, Position]:

@@ -65,7 +65,7 @@ def create_event(*, participants: int, meetings: int, slots: int, tables: int, s
     first = datetime.fromisoformat(problem.slots[0].start or "")
     with transaction.atomic():
         event = Event.objects.create(
-            title=f"Partnering benchmark {participants} × {meetings}",
+            title=f"Partnering benchmark {participants} x {meetings}",
             slug=f"bench-{participants}-{meetings}-{int(time.time())}",
             kind=Event.Kind.MISSION,
             starts_at=first,

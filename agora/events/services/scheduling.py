@@ -210,20 +210,19 @@ def _write_positions(event: Event, schedule: Schedule) -> set[int]:
     names = adapter.names_for(event, list(why.values()))
     nowhere = adapter.Position(slot_pk=None, table_pk=None)
     moved: set[int] = set()
-    changed = []
-    for meeting in Meeting.objects.filter(event=event).only(
+    changed: list[tuple[int, int | None, int | None, str]] = []
+    rows = Meeting.objects.filter(event=event).values_list(
         "pk", "slot_id", "table_id", "unscheduled_reason"
-    ):
-        position = target.get(meeting.pk, nowhere)
-        reason = adapter.readable(why.get(meeting.pk, ""), names)[:500]
-        if (meeting.slot_id, meeting.table_id) != (position.slot_pk, position.table_pk):
-            moved.add(meeting.pk)
-        elif meeting.unscheduled_reason == reason:
+    )
+    for pk, slot, table, old_reason in rows:
+        position = target.get(pk, nowhere)
+        reason = adapter.readable(why.get(pk, ""), names)[:500]
+        if (slot, table) != (position.slot_pk, position.table_pk):
+            moved.add(pk)
+        elif old_reason == reason:
             continue
-        meeting.slot_id, meeting.table_id = position.slot_pk, position.table_pk
-        meeting.unscheduled_reason = reason
-        changed.append(meeting)
-    Meeting.objects.bulk_update(changed, ["slot", "table", "unscheduled_reason"], batch_size=1000)
+        changed.append((pk, position.slot_pk, position.table_pk, reason))
+    adapter.write_positions(changed)
     return moved
 
 
