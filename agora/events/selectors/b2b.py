@@ -1,6 +1,6 @@
 """Reads of the B2B marketplace and meeting requests; `access_*` raise Http404 when not allowed."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from agora.events.models import (
@@ -208,9 +208,8 @@ def list_slots(event: Event) -> QuerySet[Slot]:
 
 def list_tables(event: Event) -> QuerySet[Table]:
     """The event's tables with the participants who hold them as home table."""
-    return Table.objects.filter(event=event).prefetch_related(
-        "owners__registration__person", "owners__registration__organisation"
-    )
+    owners = B2BProfile.objects.select_related("registration__person", "registration__organisation")
+    return Table.objects.filter(event=event).prefetch_related(Prefetch("owners", queryset=owners))
 
 
 def list_request_rules(event: Event) -> QuerySet[RequestRule]:

@@ -184,9 +184,28 @@ def send_meeting_request(
     return meeting_request
 
 
-def lock_request(meeting_request: MeetingRequest) -> MeetingRequest:
-    """The request, locked and read again, so that two decisions cannot cross."""
-    return MeetingRequest.objects.select_for_update().get(pk=meeting_request.pk)
+def lock_pair(meeting_request: MeetingRequest) -> tuple[MeetingRequest, MeetingRequest | None]:
+    """The request read again, and the live request the other way, if any, both locked.
+
+    Both directions are locked at once in primary-key order, so that the two sides deciding
+    at the same moment wait for each other instead of deadlocking.
+    """
+    pair = [meeting_request.requester_id, meeting_request.recipient_id]
+    requests = list(
+        MeetingRequest.objects.select_for_update()
+        .filter(event_id=meeting_request.event_id, requester_id__in=pair, recipient_id__in=pair)
+        .order_by("pk")
+    )
+    locked = next(each for each in requests if each.pk == meeting_request.pk)
+    reverse = next(
+        (
+            each
+            for each in requests
+            if each.requester_id == locked.recipient_id and each.status in LIVE_STATUSES
+        ),
+        None,
+    )
+    return locked, reverse
 
 
 @transaction.atomic
@@ -194,21 +213,12 @@ def accept_meeting_request(
     *, meeting_request: MeetingRequest, registration: Registration, actor: Any
 ) -> Meeting:
     """The recipient accepts: one meeting for the pair, of weight 2 when both sides asked."""
-    meeting_request = lock_request(meeting_request)
+    meeting_request, reverse = lock_pair(meeting_request)
     if meeting_request.recipient_id != registration.pk:
         raise PermissionDeniedError(_("Only the recipient may accept a request."))
     if meeting_request.status != MeetingRequest.Status.PENDING:
         raise ConflictError(_("This request was already decided."))
     now = timezone.now()
-    reverse = (
-        MeetingRequest.objects.select_for_update()
-        .filter(
-            requester_id=meeting_request.recipient_id,
-            recipient_id=meeting_request.requester_id,
-            status__in=LIVE_STATUSES,
-        )
-        .first()
-    )
     meeting_request.status = MeetingRequest.Status.ACCEPTED
     meeting_request.decided_at = now
     meeting_request.weight = 2 if reverse else 1
@@ -234,7 +244,7 @@ def decline_meeting_request(
     *, meeting_request: MeetingRequest, registration: Registration, actor: Any
 ) -> MeetingRequest:
     """The recipient declines a pending request; the requester is told by e-mail."""
-    meeting_request = lock_request(meeting_request)
+    meeting_request, _reverse = lock_pair(meeting_request)
     if meeting_request.recipient_id != registration.pk:
         raise PermissionDeniedError(_("Only the recipient may decline a request."))
     if meeting_request.status != MeetingRequest.Status.PENDING:
@@ -280,18 +290,13 @@ def cancel_meeting_request(
     *, meeting_request: MeetingRequest, registration: Registration, actor: Any
 ) -> MeetingRequest:
     """Withdraw a request; cancelling an accepted one cancels its meeting (both directions)."""
-    meeting_request = lock_request(meeting_request)
+    meeting_request, reverse = lock_pair(meeting_request)
     check_may_cancel(meeting_request, registration)
-    was_accepted = meeting_request.status == MeetingRequest.Status.ACCEPTED
+    accepted = MeetingRequest.Status.ACCEPTED
+    was_accepted = meeting_request.status == accepted
     cancelled = [meeting_request]
-    if was_accepted:
-        cancelled += list(
-            MeetingRequest.objects.select_for_update().filter(
-                requester_id=meeting_request.recipient_id,
-                recipient_id=meeting_request.requester_id,
-                status=MeetingRequest.Status.ACCEPTED,
-            )
-        )
+    if was_accepted and reverse is not None and reverse.status == accepted:
+        cancelled.append(reverse)
     for each in cancelled:
         each.status = MeetingRequest.Status.CANCELLED
         each.save(update_fields=["status"])

@@ -156,3 +156,20 @@ def test_request_overview_lists_and_filters_by_status(
     }
     declined = staff_client.get(url("b2b-request-overview"), {"status": "declined"})
     assert [r.recipient for r in declined.context["page_obj"]] == [world.member]
+
+
+def test_set_up_page_queries_do_not_grow_with_rows(
+    staff_client, world, django_assert_max_num_queries
+):
+    staff_client.post(url("b2b-slots-generate"), slots_data())
+    staff_client.post(url("b2b-tables-add"), {"count": "20", "prefix": "T"})
+    for registration, table in zip(
+        [world.representative, world.member, world.outsider], Table.objects.all(), strict=False
+    ):
+        B2BProfile.objects.create(registration=registration, home_table=table)
+    RequestRule.objects.create(event=world.event, requester_kind="investor", recipient_kind="sme")
+    with django_assert_max_num_queries(12):
+        response = staff_client.get(url("b2b-manage"))
+    assert response.status_code == 200
+    assert len(response.context["tables"]) == 20
+    assert response.text.count("Representative Dubois (Helix Therapeutics SA)") == 2

@@ -49,7 +49,6 @@ def setup_page(request: HttpRequest, event: Event, **refused: forms.Form) -> Htt
         "slots": selectors.list_slots(event),
         "tables": selectors.list_tables(event),
         "rules": selectors.list_request_rules(event),
-        "profiles": selectors.list_b2b_profiles(event),
         "request_counts": selectors.count_requests_by_status(event),
         **page_forms,
     }
