@@ -75,7 +75,7 @@ def use_bars_svg(labels: Sequence[str], used: Sequence[int], capacity: int, *, l
         positions = range(len(labels))
         axes.bar(positions, [capacity] * len(labels), color=MUTED, alpha=0.35, width=0.8)
         axes.bar(positions, used, color=PRIMARY, width=0.8)
-        axes.set_xticks(list(positions), labels, rotation=90 if len(labels) > 16 else 0)
+        axes.set_xticks(list(positions), labels, rotation=90 if len(labels) > 8 else 0)
         axes.set_ylabel(label)
         axes.set_ylim(0, max([capacity, *used, 1]))
         return render(figure)
