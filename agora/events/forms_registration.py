@@ -15,13 +15,15 @@ ANSWER_MAX_LENGTH = 1000
 
 def question_field(question: RegistrationQuestion) -> forms.Field:
     """The form field that asks one registration question."""
-    common = {"label": question.label, "required": question.is_required}
+    label, required = question.label, question.is_required
     if question.kind == RegistrationQuestion.Kind.CHOICE:
         choices = [(choice, choice) for choice in question.choice_list]
-        return forms.ChoiceField(choices=[("", "—"), *choices], **common)
+        return forms.ChoiceField(label=label, required=required, choices=[("", "—"), *choices])
     if question.kind == RegistrationQuestion.Kind.YES_NO:
-        return forms.ChoiceField(choices=YES_NO, widget=forms.RadioSelect, **common)
-    return forms.CharField(max_length=ANSWER_MAX_LENGTH, **common)
+        return forms.ChoiceField(
+            label=label, required=required, choices=YES_NO, widget=forms.RadioSelect
+        )
+    return forms.CharField(label=label, required=required, max_length=ANSWER_MAX_LENGTH)
 
 
 class RegistrationForm(forms.Form):

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.middleware import HtmxDetails
 
 from agora.core.forms import form_status, submit_form
 from agora.events import exports_registration
@@ -15,6 +16,10 @@ from agora.events.selectors import registration as selectors
 from agora.events.services import registration as services
 
 REGISTRATIONS_PAGE_SIZE = 100
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
 
 
 @login_required
@@ -51,7 +56,7 @@ def registration_export(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def check_in_page(
-    request: HttpRequest, event: Event, *, search: str = "", status: int = 200
+    request: HtmxHttpRequest, event: Event, *, search: str = "", status: int = 200
 ) -> HttpResponse:
     """The check-in page, or only its rows when HTMX asks for them (a search)."""
     registrations = selectors.list_registrations(event, status="confirmed", search=search)
@@ -64,7 +69,7 @@ def check_in_page(
 
 @login_required
 @require_GET
-def check_in_list(request: HttpRequest, slug: str) -> HttpResponse:
+def check_in_list(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Confirmed participants to tick at the entrance, searchable by name or organisation."""
     event = selectors.access_event_for_management(request.user, slug)
     return check_in_page(request, event, search=request.GET.get("q", "")[:100])
@@ -72,7 +77,7 @@ def check_in_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def registration_check_in(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def registration_check_in(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Mark a participant as arrived, or undo it; answers HTMX with the updated row."""
     event = selectors.access_event_for_management(request.user, slug)
     registration = selectors.access_registration_for_check_in(request.user, event, pk)
@@ -92,8 +97,8 @@ def registration_check_in(request: HttpRequest, slug: str, pk: int) -> HttpRespo
             request, "events/registration/manage/check_in_row.html", context, status=status
         )
     if updated is None:
-        for error in form.errors.values():
-            messages.error(request, " ".join(error))
+        for errors in form.errors.values():
+            messages.error(request, " ".join(str(error) for error in errors))
         return check_in_page(request, event, status=status)
     return redirect("events:check-in-list", slug=event.slug)
 
