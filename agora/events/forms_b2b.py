@@ -3,11 +3,27 @@
 from typing import Any, cast
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agora.events.models import B2BProfile, Event, MeetingRequest, Opportunity, Slot, Table
 from agora.members.forms import domain_choices
 from agora.members.models import Organisation, StrategicDomain
+
+
+class SlotChoiceField(forms.ModelMultipleChoiceField):
+    """Slots shown with their session and local times."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        ends_at = timezone.localtime(obj.ends_at)
+        return f"{obj.session} · {obj} – {ends_at:%H:%M}"
+
+
+class ProfileChoiceField(forms.ModelChoiceField):
+    """B2B profiles shown as the person and their organisation."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.registration.person} ({obj.registration.organisation_label})"
 
 
 class ProfileForm(forms.Form):
@@ -26,7 +42,7 @@ class ProfileForm(forms.Form):
         max_value=100,
         help_text=_("Empty: as many as the schedule allows."),
     )
-    unavailable_slots = forms.ModelMultipleChoiceField(
+    unavailable_slots = SlotChoiceField(
         label=_("Slots I cannot attend"),
         required=False,
         queryset=Slot.objects.none(),
@@ -41,9 +57,7 @@ class ProfileForm(forms.Form):
         }
         super().__init__(*args, **kwargs)
         slots = Slot.objects.filter(event_id=profile.registration.event_id)
-        slot_field = cast(forms.ModelMultipleChoiceField, self.fields["unavailable_slots"])
-        slot_field.queryset = slots
-        slot_field.label_from_instance = slot_label  # type: ignore[method-assign]
+        cast(forms.ModelMultipleChoiceField, self.fields["unavailable_slots"]).queryset = slots
         if not slots.exists():
             del self.fields["unavailable_slots"]
 
@@ -54,10 +68,6 @@ class ProfileForm(forms.Form):
             "max_meetings": self.cleaned_data["max_meetings"],
             "unavailable_slots": self.cleaned_data.get("unavailable_slots", []),
         }
-
-
-def slot_label(slot: Slot) -> str:
-    return f"{slot.session} · {slot} – {slot.ends_at:%H:%M}"
 
 
 class OpportunityForm(forms.ModelForm):
@@ -166,7 +176,7 @@ class TablesForm(forms.Form):
     """Add several tables at once."""
 
     count = forms.IntegerField(label=_("Number of tables"), min_value=1, max_value=500)
-    prefix = forms.CharField(
+    name_prefix = forms.CharField(
         label=_("Name prefix"),
         max_length=40,
         initial="T",
@@ -183,7 +193,7 @@ class TableNameForm(forms.Form):
 class HomeTableForm(forms.Form):
     """Give a participant a home table (their own booth)."""
 
-    profile = forms.ModelChoiceField(label=_("Participant"), queryset=B2BProfile.objects.none())
+    profile = ProfileChoiceField(label=_("Participant"), queryset=B2BProfile.objects.none())
     table = forms.ModelChoiceField(
         label=_("Home table"),
         required=False,
@@ -193,16 +203,9 @@ class HomeTableForm(forms.Form):
 
     def __init__(self, *args: Any, event: Event, profiles: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        profile_field = cast(forms.ModelChoiceField, self.fields["profile"])
-        profile_field.queryset = profiles
-        profile_field.label_from_instance = profile_label  # type: ignore[method-assign]
+        cast(forms.ModelChoiceField, self.fields["profile"]).queryset = profiles
         table_field = cast(forms.ModelChoiceField, self.fields["table"])
         table_field.queryset = Table.objects.filter(event=event)
-
-
-def profile_label(profile: B2BProfile) -> str:
-    registration = profile.registration
-    return f"{registration.person} ({registration.organisation_label})"
 
 
 class RequestCapForm(forms.Form):

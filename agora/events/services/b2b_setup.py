@@ -71,8 +71,8 @@ def delete_slot(*, slot: Slot, actor: Any) -> None:
 
 
 @transaction.atomic
-def add_tables(*, event: Event, actor: Any, count: int, prefix: str) -> list[Table]:
-    """Add `count` tables named prefix + number, numbered after the event's existing tables."""
+def add_tables(*, event: Event, actor: Any, count: int, name_prefix: str) -> list[Table]:
+    """Add `count` tables named name_prefix + number, numbered after the event's existing tables."""
     if not 1 <= count <= MAX_TABLES_AT_ONCE:
         raise DomainError(
             _("Add between 1 and %(count)d tables at once.") % {"count": MAX_TABLES_AT_ONCE},
@@ -83,7 +83,7 @@ def add_tables(*, event: Event, actor: Any, count: int, prefix: str) -> list[Tab
     names: list[str] = []
     number = 1
     while len(names) < count:
-        name = f"{prefix}{number}"
+        name = f"{name_prefix}{number}"
         if name not in existing:
             names.append(name)
         number += 1

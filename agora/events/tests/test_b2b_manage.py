@@ -79,7 +79,7 @@ def test_remove_a_slot(staff_client, world):
 
 def test_add_tables_after_the_existing_ones(staff_client, world):
     TableFactory(event=world.event, name="T2")
-    response = staff_client.post(url("b2b-tables-add"), {"count": "3", "prefix": "T"})
+    response = staff_client.post(url("b2b-tables-add"), {"count": "3", "name_prefix": "T"})
     assert response.status_code == 302
     assert sorted(Table.objects.values_list("name", flat=True)) == ["T1", "T2", "T3", "T4"]
 
@@ -162,7 +162,7 @@ def test_set_up_page_queries_do_not_grow_with_rows(
     staff_client, world, django_assert_max_num_queries
 ):
     staff_client.post(url("b2b-slots-generate"), slots_data())
-    staff_client.post(url("b2b-tables-add"), {"count": "20", "prefix": "T"})
+    staff_client.post(url("b2b-tables-add"), {"count": "20", "name_prefix": "T"})
     for registration, table in zip(
         [world.representative, world.member, world.outsider], Table.objects.all(), strict=False
     ):

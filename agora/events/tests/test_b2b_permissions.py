@@ -22,7 +22,7 @@ MANAGE_POSTS = [
             "minutes": "30",
         },
     ),
-    ("events:b2b-tables-add", {"count": "3", "prefix": "T"}),
+    ("events:b2b-tables-add", {"count": "3", "name_prefix": "T"}),
     ("events:b2b-request-cap-set", {"request_cap": "3"}),
     ("events:b2b-rule-add", {"requester_kind": "investor", "recipient_kind": "startup"}),
 ]
