@@ -121,7 +121,7 @@ class EventAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
 
     @admin.display(description=_("confirmed"), ordering="confirmed_count")
     def confirmed(self, event: Event) -> int:
-        return event.confirmed_count
+        return event.confirmed_count  # type: ignore[attr-defined]  # annotated in get_queryset
 
     @admin.display(description=_("dashboard"))
     def dashboard(self, event: Event) -> str:

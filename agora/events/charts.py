@@ -7,15 +7,17 @@ state, so charts drawn by concurrent requests do not share anything.
 import io
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
 import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
+from matplotlib.typing import RcKeyType
 
 PRIMARY = "#0b6e79"
 MUTED = "#adb5bd"
-STYLE = {
+STYLE: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",  # text stays text: smaller, selectable, uses the page's font
     "svg.hashsalt": "agora",  # the same SVG ids for the same chart on every run
     "font.size": 9,
@@ -42,13 +44,15 @@ def cumulative_line_svg(days: Sequence[tuple[date, int]], *, label: str) -> str:
     with mpl.rc_context(STYLE):
         figure = Figure(figsize=WIDE)
         axes = figure.add_subplot()
-        xs, ys = running_totals(days)
+        days_list, ys = running_totals(days)
+        xs = date2num(days_list)
         axes.step(xs, ys, where="post", color=PRIMARY, linewidth=2)
         axes.fill_between(xs, ys, step="post", color=PRIMARY, alpha=0.12)
         locator = AutoDateLocator()
         axes.xaxis.set_major_locator(locator)
         axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-        axes.set_xlim(xs[0], xs[-1])
+        axes.xaxis_date()
+        axes.set_xlim(float(xs[0]), float(xs[-1]))
         axes.set_ylabel(label)
         axes.set_ylim(0, max(ys[-1], 1) * 1.05)
         axes.grid(axis="y", color="#dee2e6", linewidth=0.6)

@@ -39,7 +39,7 @@ NUMBERED_TABLES = 27
 BOOTHS = 3
 SLOT_MINUTES = 20
 SESSIONS = (("morning", time(10), 6), ("afternoon", time(14), 8))
-SOLVER_SECONDS = 4.0
+SOLVER_SECONDS = 10.0
 FEEDBACK_SHARE = 0.45
 # The logins' requests, so that signing in shows an agenda: (requester, recipient) indexes among
 # the B2B profiles, the representative, the member and the other representative being 0, 1, 2.
