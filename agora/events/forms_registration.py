@@ -79,6 +79,29 @@ class RegistrationForm(forms.Form):
         }
 
 
+class GuestForm(forms.Form):
+    """An organiser registers someone without an account."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        help_text=_("Someone the cluster already knows under this address is reused."),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation credited"),
+        queryset=Organisation.objects.order_by("legal_name"),
+        required=False,
+        help_text=_("A member organisation gets the member price."),
+    )
+    organisation_name = forms.CharField(
+        label=_("Or the name of an organisation the cluster does not know"),
+        max_length=200,
+        required=False,
+    )
+
+
 class ColleaguesForm(forms.Form):
     """A representative picks colleagues to register for an event."""
 

@@ -263,3 +263,36 @@ def register_self(
         answers=answers,
         is_listed=is_listed,
     )
+
+
+@transaction.atomic
+def register_guest(
+    *,
+    actor: Any,
+    event: Event,
+    first_name: str,
+    last_name: str,
+    email: str = "",
+    organisation: Organisation | None = None,
+    organisation_name: str = "",
+) -> Registration:
+    """An organiser registers someone who has no account, at the desk or by phone.
+
+    The deadline does not apply (walk-ins are registered on the day); capacity does. The person
+    the cluster knows under that e-mail is reused, else a new person is recorded.
+    """
+    event = lock_event(event)
+    if not event.is_published:
+        raise ConflictError(_("This event is not open for registration."))
+    person = Person.objects.filter(email__iexact=email).order_by("pk").first() if email else None
+    if person is None:
+        person = create_person(
+            actor=actor, data={"first_name": first_name, "last_name": last_name, "email": email}
+        )
+    return create_registration(
+        actor=actor,
+        event=event,
+        person=person,
+        organisation=organisation,
+        organisation_name=organisation_name,
+    )

@@ -1,13 +1,16 @@
 import csv
 import io
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from agora.core.models import AuditEntry
 from agora.events.models import Event, Registration, RegistrationQuestion
 from agora.events.tests.factories import EventFactory, RegistrationFactory
+from agora.members.models import Person
 from agora.members.tests.factories import PersonFactory
 
 ROLES = ["member", "representative", "outsider", "expert", "staff"]
@@ -222,3 +225,66 @@ def test_check_in_pdf_lists_confirmed_participants(client, staff_with_totp, even
     assert "Lefèvre-Dupré, Hélène" in text
     assert "1 participant" in text
     assert "Waiting" not in text
+
+
+def guest_data(**overrides: object) -> dict[str, object]:
+    return {"first_name": "Émile", "last_name": "Noël", "email": "emile@example.org", **overrides}
+
+
+def test_anonymous_cannot_register_a_guest(client, event):
+    url = reverse("events:registration-add", args=["cluster-day"])
+    response = client.post(url, guest_data())
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('account_login')}?next={url}"
+    assert Registration.objects.count() == 0
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_organisers_register_guests(client, cast, staff_with_totp, event, role):
+    client.force_login(getattr(cast, role))
+    response = client.post(reverse("events:registration-add", args=["cluster-day"]), guest_data())
+    if role == "staff":
+        assert response.status_code == 302
+        registration = Registration.objects.get()
+        assert str(registration.person) == "Émile Noël"
+        assert registration.person.user is None
+        assert registration.registered_by == cast.staff
+    else:
+        assert response.status_code == 404
+        assert Registration.objects.count() == 0
+        assert not Person.objects.filter(email="emile@example.org").exists()
+
+
+def test_guest_of_a_member_organisation_pays_the_member_price(client, cast, staff_with_totp, event):
+    client.force_login(staff_with_totp)
+    url = reverse("events:registration-add", args=["cluster-day"])
+    client.post(url, guest_data(organisation=cast.other_organisation.pk))
+    registration = Registration.objects.get()
+    assert (registration.organisation, str(registration.price)) == (
+        cast.other_organisation,
+        "50.00",
+    )
+
+
+def test_guest_registered_after_the_deadline_and_known_person_reused(client, cast, staff_with_totp):
+    late = EventFactory(slug="late", registration_deadline=timezone.now() - timedelta(days=1))
+    client.force_login(staff_with_totp)
+    url = reverse("events:registration-add", args=["late"])
+    response = client.post(url, guest_data(email="MEMBER@example.org", organisation_name="Walk-in"))
+    assert response.status_code == 302
+    registration = Registration.objects.get(event=late)
+    assert registration.person == cast.member.person
+    assert registration.organisation_label == "Walk-in"
+    assert client.post(url, guest_data(email="member@example.org")).status_code == 409
+    assert Registration.objects.filter(event=late).count() == 1
+
+
+def test_guest_without_a_name_is_a_bad_request(client, staff_with_totp, event):
+    client.force_login(staff_with_totp)
+    response = client.post(
+        reverse("events:registration-add", args=["cluster-day"]), guest_data(last_name="")
+    )
+    assert response.status_code == 400
+    assert "This field is required." in response.text
+    assert Registration.objects.count() == 0
+    assert not Person.objects.filter(email="emile@example.org").exists()

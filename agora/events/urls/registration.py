@@ -27,6 +27,11 @@ urlpatterns: list[URLPattern] = [
         name="registration-list",
     ),
     path(
+        "<slug:slug>/manage/registrations/add/",
+        registration_manage.guest_register,
+        name="registration-add",
+    ),
+    path(
         "<slug:slug>/manage/registrations.csv",
         registration_manage.registration_export,
         name="registration-export",

@@ -5,12 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.middleware import HtmxDetails
 
 from agora.core.forms import form_status, submit_form
 from agora.events import exports_registration
-from agora.events.forms_registration import CheckInForm, RegistrationFilterForm
+from agora.events.forms_registration import CheckInForm, GuestForm, RegistrationFilterForm
 from agora.events.models import Event
 from agora.events.selectors import registration as selectors
 from agora.events.services import registration as services
@@ -22,23 +23,52 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-@login_required
-@require_GET
-def registration_list(request: HttpRequest, slug: str) -> HttpResponse:
-    """The event's registrations, filtered by status, rate and words."""
-    event = selectors.access_event_for_management(request.user, slug)
+def registrations_page(
+    request: HttpRequest, event: Event, *, guest_form: GuestForm | None = None
+) -> HttpResponse:
+    """The registration list, with the form to add a guest (bound when it was refused)."""
     form = RegistrationFilterForm(data=request.GET)
     form.is_valid()
     registrations = selectors.list_registrations(event, **form.filters())
     page = Paginator(registrations, REGISTRATIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    guest_form = guest_form or GuestForm()
     context = {
         "event": event,
         "form": form,
+        "guest_form": guest_form,
         "page_obj": page,
         "seats_left": selectors.seats_left(event),
     }
-    template = "events/registration/manage/registration_list.html"
-    return render(request, template, context, status=form_status(form))
+    status = max(form_status(form), form_status(guest_form))
+    return render(
+        request, "events/registration/manage/registration_list.html", context, status=status
+    )
+
+
+@login_required
+@require_GET
+def registration_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """The event's registrations, filtered by status, rate and words."""
+    return registrations_page(request, selectors.access_event_for_management(request.user, slug))
+
+
+@login_required
+@require_POST
+def guest_register(request: HttpRequest, slug: str) -> HttpResponse:
+    """Register someone without an account (the deadline does not apply, capacity does)."""
+    event = selectors.access_event_for_management(request.user, slug)
+    form = GuestForm(data=request.POST)
+    registration = submit_form(
+        form, lambda: services.register_guest(actor=request.user, event=event, **form.cleaned_data)
+    )
+    if registration is None:
+        return registrations_page(request, event, guest_form=form)
+    messages.success(
+        request,
+        _("%(person)s is registered (%(status)s).")
+        % {"person": registration.person, "status": registration.get_status_display()},
+    )
+    return redirect("events:registration-list", slug=event.slug)
 
 
 @login_required
