@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agora.core.models import AuditEntry
-from agora.events.models import Meeting, MeetingRequest, RequestRule
+from agora.events.models import B2BProfile, Meeting, MeetingRequest, Registration, RequestRule
+from agora.events.services.b2b import are_colleagues
 from agora.events.tests.b2b_world import add_opportunity, make_world, register
 from agora.events.tests.factories import MeetingRequestFactory
 from agora.members.models import Organisation
@@ -46,6 +47,7 @@ def test_request_is_sent_and_the_recipient_is_told(
     assert "GMP capacity" in mail.outbox[0].body
     assert "Shall we meet?" in mail.outbox[0].body
     assert AuditEntry.objects.filter(action="events.meeting_request.sent").count() == 1
+    assert B2BProfile.objects.filter(registration=world.representative).exists()
 
 
 def test_request_form_offers_the_recipients_opportunities(client, cast, world):
@@ -303,3 +305,25 @@ def test_a_cancelled_request_frees_a_place_under_the_cap(client, cast, world):
     client.force_login(cast.representative)
     assert send(client, world, world.outsider).status_code == 302
     assert MeetingRequest.objects.exclude(pk=meeting_request.pk).get().status == "pending"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("Helix SA", " helix sa", True),
+        ("Helix SA", "Other Bio", False),
+        ("", "", False),
+    ],
+)
+def test_colleagues_by_organisation_name_when_the_cluster_does_not_know_it(first, second, expected):
+    assert (
+        are_colleagues(
+            Registration(organisation_name=first), Registration(organisation_name=second)
+        )
+        is expected
+    )
+
+
+def test_a_known_organisation_and_a_free_name_are_not_colleagues(cast):
+    known = Registration(organisation=cast.organisation, organisation_name="Helix Therapeutics SA")
+    assert are_colleagues(known, Registration(organisation_name="Helix Therapeutics SA")) is False
