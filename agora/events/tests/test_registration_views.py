@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
@@ -398,3 +399,28 @@ def test_my_registrations_lists_mine_only(client, cast, event, django_assert_max
         ("Cluster Day", "confirmed"),
         ("Atelier", "cancelled"),
     ]
+
+
+def test_cancelling_through_the_page_gives_the_seat_to_the_first_in_line(
+    client, cast, django_capture_on_commit_callbacks
+):
+    full = EventFactory(slug="full", capacity=1, title="Atelier")
+    client.force_login(cast.member)
+    client.post(
+        reverse("events:registration-create", args=["full"]), {"organisation": cast.organisation.pk}
+    )
+    client.force_login(cast.outsider)
+    client.post(
+        reverse("events:registration-create", args=["full"]),
+        {"organisation": cast.other_organisation.pk},
+    )
+    mine = Registration.objects.get(event=full, person=cast.member.person)
+    client.force_login(cast.member)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("events:registration-cancel", args=["full", mine.pk]))
+    assert response.status_code == 302
+    statuses = dict(Registration.objects.filter(event=full).values_list("person__email", "status"))
+    assert statuses == {"member@example.org": "cancelled", "outsider@example.org": "confirmed"}
+    [message] = mail.outbox
+    assert message.to == ["outsider@example.org"]
+    assert message.subject == "A seat is yours at Atelier"

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from agora.core.errors import DomainError
@@ -125,11 +126,13 @@ def colleagues_register(request: HttpRequest, slug: str, organisation: str) -> H
         ),
     )
     if registrations is not None:
-        messages.success(
-            request,
-            _("%(count)d colleagues registered for %(event)s.")
-            % {"count": len(registrations), "event": event},
+        count = len(registrations)
+        message = ngettext(
+            "%(count)d colleague registered for %(event)s.",
+            "%(count)d colleagues registered for %(event)s.",
+            count,
         )
+        messages.success(request, message % {"count": count, "event": event})
         return redirect("events:registration-colleagues", slug=event.slug, organisation=group.slug)
     context = {
         "event": event,
