@@ -1,4 +1,13 @@
-"""A proven upper bound on the weight at scale: an aggregated LP relaxation solved by HiGHS."""
+"""A proven upper bound on the weight at scale: a b-matching LP relaxation solved by HiGHS.
+
+One variable x[m] in [0, 1] per meeting that has a candidate slot, maximising the weight, with
+Hall-type capacity rows: for a set of slots S, the meetings whose candidate slots all lie in S
+fit in at most |S| places of a person, of a home table, or of the free tables. S ranges over
+the candidate sets that occur (availability makes them unions of sessions), so a popular person
+available all week but asked by many one-day visitors is capped per day, not only per week.
+"""
+
+from dataclasses import dataclass
 
 import highspy
 import numpy as np
@@ -6,35 +15,120 @@ import numpy as np
 from matchmaker.b2b.solver.index import Index
 
 
-def weight_bound(index: Index) -> float:
-    """LP bound: each meeting at most once, each person in at most min(cap, slots) meetings.
+@dataclass(frozen=True)
+class Relaxation:
+    """The LP bound and the fractional selection it reached (per meeting, 0 when no slot)."""
 
-    It relaxes the slot-indexed LP by summing over slots, so it is valid but weaker; it also
-    caps the meetings that need a free table by the free-table places in their slots.
-    """
+    bound: float
+    values: np.ndarray
+
+
+class _Rows:
+    """Sparse rows sum(x[columns]) <= upper, gathered before one call to HiGHS."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.columns: list[int] = []
+        self.uppers: list[float] = []
+
+    def add(self, columns: list[int], upper: float) -> None:
+        if columns:
+            self.starts.append(len(self.columns))
+            self.columns += columns
+            self.uppers.append(upper)
+
+
+def weight_relaxation(index: Index) -> Relaxation:
+    """Solve the LP relaxation; its optimum bounds the weight of every schedule."""
+    values = np.zeros(index.meeting_count)
     live = [m for m in range(index.meeting_count) if index.candidates[m]]
     if not live:
-        return 0.0
+        return Relaxation(0.0, values)
+    column_of = {m: c for c, m in enumerate(live)}
+    classes, class_of = _classes(index, live)
+    covers = _covers(classes)
+    rows = _Rows()
+    for p, meetings in enumerate(index.meetings_of):
+        _add_group(rows, [m for m in meetings if m in column_of], index.caps[p], class_of,
+                   classes, covers, column_of)  # fmt: skip
+    by_home: dict[int, list[int]] = {}
+    for m in live:
+        if len(index.homes[m]) == 1:
+            by_home.setdefault(index.homes[m][0], []).append(m)
+    for meetings in by_home.values():
+        _add_group(rows, meetings, None, class_of, classes, covers, column_of)
+    free = [m for m in live if not index.homes[m]]
+    _add_group(rows, free, None, class_of, classes, covers, column_of, len(index.free_tables))
+    return _solve(index, live, rows, values)
+
+
+def _classes(index: Index, live: list[int]) -> tuple[list[frozenset[int]], dict[int, int]]:
+    """The distinct candidate sets, and the class of every live meeting."""
+    position: dict[tuple[int, ...], int] = {}
+    class_of = {}
+    for m in live:
+        class_of[m] = position.setdefault(index.candidates[m], len(position))
+    return [frozenset(key) for key in position], class_of
+
+
+def _covers(classes: list[frozenset[int]]) -> list[list[int]]:
+    """For every class, the classes that contain it (itself included)."""
+    return [[d for d, big in enumerate(classes) if small <= big] for small in classes]
+
+
+def _add_group(
+    rows: _Rows,
+    meetings: list[int],
+    cap: int | None,
+    class_of: dict[int, int],
+    classes: list[frozenset[int]],
+    covers: list[list[int]],
+    column_of: dict[int, int],
+    per_slot: int = 1,
+) -> None:
+    """Rows for one resource (a person, a home table, the free tables) with per_slot places."""
+    members: dict[int, list[int]] = {}
+    for m in meetings:
+        for big in covers[class_of[m]]:
+            members.setdefault(big, []).append(column_of[m])
+    slots: set[int] = set()
+    for m in meetings:
+        slots |= classes[class_of[m]]
+    limit = per_slot * len(slots) if cap is None else min(cap, per_slot * len(slots))
+    # A class row is only worth a row when it is tighter than the whole-group row.
+    for big, columns in members.items():
+        upper = per_slot * len(classes[big]) if cap is None else min(cap, len(classes[big]))
+        if upper < min(limit, len(columns)):
+            rows.add(columns, upper)
+    if limit < len(meetings):
+        rows.add([column_of[m] for m in meetings], limit)
+
+
+def _solve(index: Index, live: list[int], rows: _Rows, values: np.ndarray) -> Relaxation:
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     count = len(live)
     weights = np.array([index.weights[m] for m in live])
     h.addVars(count, np.zeros(count), np.ones(count))
     h.changeColsCost(count, np.arange(count, dtype=np.int32), -weights)
-    rows: dict[int, list[int]] = {}
-    for column, m in enumerate(live):
-        for p in index.members[m]:
-            rows.setdefault(p, []).append(column)
-    for p, columns in rows.items():
-        slots = {t for m in index.meetings_of[p] for t in index.candidates[m]}
-        cap = len(slots) if index.caps[p] is None else min(index.caps[p], len(slots))
-        _add_row(h, columns, cap)
-    free = [column for column, m in enumerate(live) if not index.homes[m]]
-    _add_row(h, free, len(index.free_tables) * len(index.slot_ids))
+    if rows.uppers:
+        size = len(rows.uppers)
+        h.addRows(
+            size,
+            np.full(size, -highspy.kHighsInf),
+            np.array(rows.uppers, dtype=float),
+            len(rows.columns),
+            np.array(rows.starts, dtype=np.int32),
+            np.array(rows.columns, dtype=np.int32),
+            np.ones(len(rows.columns)),
+        )
     h.run()
-    return -h.getInfo().objective_function_value + 1e-6
+    # Rounding slack: the simplex optimum is exact up to its tolerances.
+    bound = -h.getInfo().objective_function_value + 1e-6
+    values[live] = np.clip(np.array(h.getSolution().col_value), 0.0, 1.0)
+    return Relaxation(min(bound, float(weights.sum())), values)
 
 
-def _add_row(h: highspy.Highs, columns: list[int], upper: float) -> None:
-    indices = np.array(columns, dtype=np.int32)
-    h.addRow(-highspy.kHighsInf, upper, len(columns), indices, np.ones(len(columns)))
+def weight_bound(index: Index) -> float:
+    """The LP bound alone."""
+    return weight_relaxation(index).bound

@@ -1,6 +1,7 @@
 """A mutable partial schedule with constant-time fit tests and idle deltas, for local search."""
 
 from collections import defaultdict
+from itertools import pairwise
 
 from matchmaker.b2b.model import IdleMeasure
 from matchmaker.b2b.solver.index import Index
@@ -91,6 +92,15 @@ class State:
         first, last = min(others), max(others)
         change = -1 if first < t < last else first - t - 1 if t < first else t - last - 1
         return change if adding else -change
+
+    def idle(self, p: int) -> int:
+        """Idle time of person p as the objective measures it."""
+        by_scope: dict[int, list[int]] = {}
+        for t in sorted(self.busy[p]):
+            by_scope.setdefault(self.scope_of[t], []).append(t)
+        if self.by_breaks:
+            return sum(b - a > 1 for slots in by_scope.values() for a, b in pairwise(slots))
+        return sum(slots[-1] - slots[0] + 1 - len(slots) for slots in by_scope.values())
 
     def cost(self, m: int, t: int) -> int:
         """Idle time added by putting meeting m in slot t."""
