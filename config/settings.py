@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "agora.core",
     "agora.members",
     "agora.events",
+    "agora.projects",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("accounts/", include("allauth.urls")),
     path("events/", include("agora.events.urls")),
+    path("projects/", include("agora.projects.urls")),
     path("", include("agora.members.urls")),
 ]
 if settings.DEBUG:
