@@ -187,18 +187,18 @@ def access_participant_list(user, event: Event) -> QuerySet[Registration]:
 def list_registrations(
     event: Event, *, status: str = "", search: str = "", is_member: bool | None = None
 ) -> QuerySet[Registration]:
-    """An event's registrations for its organisers, filtered by state, words and rate."""
+    """An event's registrations for organisers, by state, rate and words (every word matches)."""
     registrations = Registration.objects.filter(event=event)
     if status:
         registrations = registrations.filter(status=status)
-    if search:
+    for word in search.split():
         registrations = registrations.filter(
-            Q(person__first_name__icontains=search)
-            | Q(person__last_name__icontains=search)
-            | Q(person__email__icontains=search)
-            | Q(organisation__legal_name__icontains=search)
-            | Q(organisation__short_name__icontains=search)
-            | Q(organisation_name__icontains=search)
+            Q(person__first_name__icontains=word)
+            | Q(person__last_name__icontains=word)
+            | Q(person__email__icontains=word)
+            | Q(organisation__legal_name__icontains=word)
+            | Q(organisation__short_name__icontains=word)
+            | Q(organisation_name__icontains=word)
         )
     if is_member is not None:
         registrations = registrations.filter(is_member=is_member)

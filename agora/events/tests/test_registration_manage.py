@@ -83,6 +83,9 @@ def test_registration_list_filters_by_status_rate_and_words(
     assert [r.person for r in members] == [cast.outsider.person]
     found = client.get(url, {"q": "helix"}).context["page_obj"]
     assert [r.person.first_name for r in found] == ["Hélène"]
+    found = client.get(url, {"q": "Hélène Lefèvre"}).context["page_obj"]
+    assert [r.person.first_name for r in found] == ["Hélène"]
+    assert client.get(url, {"q": "Hélène Other"}).context["page_obj"].paginator.count == 0
     assert client.get(url, {"status": "lost"}).status_code == 400
 
 
