@@ -11,9 +11,10 @@ from matchmaker.b2b.solver.index import Index
 from matchmaker.b2b.solver.lns import Repair, repair
 from matchmaker.b2b.solver.state import State
 
-# Shares of the time limit: the repair's deterministic CP-SAT budget, and the wall-clock guard
-# after which no new neighbourhood or compaction round starts.
+# Shares of the time limit: the repair's deterministic CP-SAT budget, and the wall-clock guards
+# after which no new neighbourhood, or no new compaction round, starts.
 REPAIR_SHARE = 0.3
+REPAIR_GUARD_SHARE = 0.6
 GUARD_SHARE = 0.8
 COMPACTION_ROUNDS = 3
 
@@ -35,7 +36,8 @@ def solve_large(
     state = State(index)
     place_greedily(state, relaxation.values, kept)
     progress("repair phase: CP-SAT on the neighbourhoods of left-out meetings")
-    plan = Repair(relaxation.values, kept, seed, REPAIR_SHARE * time_limit, deadline)
+    guard = started + REPAIR_GUARD_SHARE * time_limit
+    plan = Repair(relaxation.values, kept, seed, REPAIR_SHARE * time_limit, guard)
     repair(state, plan)
     progress("compaction phase: moving meetings to shorten idle runs")
     for _ in range(COMPACTION_ROUNDS):

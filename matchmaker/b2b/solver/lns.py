@@ -37,16 +37,19 @@ class Repair:
 def repair(state: State, plan: Repair) -> int:
     """Rounds over the LP-selected left-out meetings while they win; return the wins."""
     scale = weight_scale(state.index.weights)
+    room = _room(state.index)
     spent, total = 0.0, 0
     for _ in range(ROUNDS):
-        wins, spent = _round(state, plan, scale, spent)
+        wins, spent = _round(state, plan, scale, spent, room)
         total += wins
         if not wins:
             break
     return total
 
 
-def _round(state: State, plan: Repair, scale: int, spent: float) -> tuple[int, float]:
+def _round(
+    state: State, plan: Repair, scale: int, spent: float, room: list[int]
+) -> tuple[int, float]:
     """Try every LP-selected left-out meeting once; return the wins and the budget spent."""
     index = state.index
     # Only the LP-selected ones: the others mostly involve people the LP already fills up.
@@ -58,7 +61,7 @@ def _round(state: State, plan: Repair, scale: int, spent: float) -> tuple[int, f
     for u in left_out:
         if spent >= plan.budget or time.monotonic() >= plan.deadline:
             break
-        if u in state.slot_of or not _is_open(state, u):
+        if u in state.slot_of or not _is_open(state, u, room):
             continue
         won, seconds = _improve(state, u, plan, scale)
         spent += seconds
@@ -66,16 +69,22 @@ def _round(state: State, plan: Repair, scale: int, spent: float) -> tuple[int, f
     return wins, spent
 
 
-def _is_open(state: State, u: int) -> bool:
-    """Whether meeting u could be added without dropping another meeting of a capped person."""
+def _room(index: Index) -> list[int]:
+    """Per person: at most this many meetings, by cap and by usable slots."""
+    room = []
+    for p, meetings in enumerate(index.meetings_of):
+        usable = len({t for m in meetings for t in index.candidates[m]})
+        cap = index.caps[p]
+        room.append(usable if cap is None else min(cap, usable))
+    return room
+
+
+def _is_open(state: State, u: int, room: list[int]) -> bool:
+    """Whether meeting u could be added without dropping a meeting of someone who is full."""
     index = state.index
     if not index.candidates[u] or len(index.homes[u]) > 1:
         return False
-    for p in index.members[u]:
-        cap = index.caps[p]
-        if cap is not None and len(state.busy[p]) >= cap:
-            return False
-    return True
+    return all(len(state.busy[p]) < room[p] for p in index.members[u])
 
 
 def _improve(state: State, u: int, plan: Repair, scale: int) -> tuple[bool, float]:
