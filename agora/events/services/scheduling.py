@@ -1,5 +1,6 @@
 """Scheduling the B2B meetings of an event: runs of the solver, imports, publishing."""
 
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +18,8 @@ from matchmaker.b2b.io import schedule_from_dict, schedule_to_dict
 # E-mails are sent by tasks of this many participants each.
 MAIL_CHUNK = 500
 SHOWN_ERRORS = 50
+# Seconds beyond the time limit after which a queued or running run counts as lost.
+STALE_AFTER = 600
 
 
 class ScheduleRejectedError(DomainError):
@@ -33,8 +36,10 @@ def request_schedule(*, actor: Any, event: Event, keep_published: bool) -> Sched
         event = Event.objects.select_for_update().get(pk=event.pk)
         if not event.has_b2b:
             raise ConflictError(_("This event has no B2B meetings."))
+        # A run whose worker died stays "running": after this long it no longer blocks.
+        stale = timezone.now() - timedelta(seconds=settings.AGORA_B2B_TIME_LIMIT + STALE_AFTER)
         busy = event.schedule_runs.filter(
-            state__in=[ScheduleRun.State.QUEUED, ScheduleRun.State.RUNNING]
+            state__in=[ScheduleRun.State.QUEUED, ScheduleRun.State.RUNNING], created_at__gt=stale
         )
         if busy.exists():
             raise ConflictError(_("A schedule is already being computed; wait for it to finish."))

@@ -161,3 +161,28 @@ def test_import_of_a_file_that_is_not_a_solution_fails_cleanly(tiny, tmp_path, c
     with pytest.raises(CommandError):
         call_command("import_b2b_schedule", "tiny-day", str(path))
     assert ScheduleRun.objects.count() == 0
+
+
+# Committed for real, so that the e-mails queued on commit are sent within the timed step.
+@pytest.mark.django_db(transaction=True)
+def test_benchmark_command_schedules_and_publishes_a_small_generated_event(settings, capsys):
+    settings.AGORA_B2B_TIME_LIMIT = 3.0
+    call_command(
+        "bench_b2b_event",
+        "--participants",
+        "30",
+        "--meetings",
+        "40",
+        "--slots",
+        "4",
+        "--tables",
+        "6",
+    )
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines[1:5]] == ["fetch", "solve", "store", "publish"]
+    event = Event.objects.get()
+    assert event.schedule_state == Event.ScheduleState.PUBLISHED
+    assert Meeting.objects.filter(event=event).count() == 40
+    told = event.registrations.filter(meetings__isnull=False).distinct().count()
+    assert len(mail.outbox) == told
+    assert lines[-1].endswith(f"; {told} e-mails")

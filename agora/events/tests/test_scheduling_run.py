@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from agora.core.errors import ConflictError
 from agora.core.models import AuditEntry
@@ -100,6 +103,17 @@ def test_a_second_run_is_refused_while_one_is_queued(tiny):
     with pytest.raises(ConflictError):
         scheduling.request_schedule(actor=None, event=tiny.event, keep_published=False)
     assert ScheduleRun.objects.count() == 1
+
+
+def test_a_lost_run_no_longer_blocks_a_new_one(tiny):
+    lost = ScheduleRun.objects.create(
+        event=tiny.event,
+        state=ScheduleRun.State.RUNNING,
+        created_at=timezone.now() - timedelta(hours=1),
+    )
+    run = scheduling.request_schedule(actor=None, event=tiny.event, keep_published=False)
+    assert run.pk != lost.pk
+    assert ScheduleRun.objects.count() == 2
 
 
 def test_a_failing_solver_ends_the_run_with_its_error(tiny, monkeypatch):
