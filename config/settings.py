@@ -168,6 +168,10 @@ AGORA_STAFF_EMAILS = env_list("AGORA_STAFF_EMAILS", ["staff@agora.localhost"])
 AGORA_CLUSTER_NAME = os.environ.get("AGORA_CLUSTER_NAME", "BioWin Health Cluster")
 # Seconds the B2B scheduler may search before it returns its best schedule.
 AGORA_B2B_TIME_LIMIT = float(os.environ.get("AGORA_B2B_TIME_LIMIT", "30"))
+# The largest PDF attached to an R&D project.
+AGORA_PROJECT_ATTACHMENT_MAX_BYTES = int(
+    os.environ.get("AGORA_PROJECT_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024))
+)
 
 # An import file is saved whole or not at all; the audit log, not the admin log, records it.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
