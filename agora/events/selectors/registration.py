@@ -84,6 +84,11 @@ def seats_left(event: Event) -> int | None:
     return max(event.capacity - event.seats_taken, 0)
 
 
+def count_waiting(event: Event) -> int:
+    """How many people wait for a seat."""
+    return Registration.objects.filter(event=event, status=Registration.Status.WAITLISTED).count()
+
+
 @dataclass(frozen=True)
 class PriceQuote:
     """What one person would pay, and why."""

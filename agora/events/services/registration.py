@@ -168,6 +168,22 @@ def promote_first_waitlisted(event: Event, *, actor: Any) -> Registration | None
 
 
 @transaction.atomic
+def fill_free_seats(*, actor: Any, event: Event) -> list[Registration]:
+    """Offer every free seat (after the capacity was raised) to the waiting list, in order."""
+    event = lock_event(event)
+    if event.capacity is None:
+        raise ConflictError(_("This event has no capacity limit and so no waiting list."))
+    free = max(event.capacity - event.seats_taken, 0)
+    promoted = []
+    for _seat in range(free):
+        registration = promote_first_waitlisted(event, actor=actor)
+        if registration is None:
+            break
+        promoted.append(registration)
+    return promoted
+
+
+@transaction.atomic
 def cancel_registration(*, actor: Any, registration: Registration) -> Registration:
     """Cancel a registration; a seat it frees goes to the first on the waiting list.
 

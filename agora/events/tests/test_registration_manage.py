@@ -291,3 +291,37 @@ def test_guest_without_a_name_is_a_bad_request(client, staff_with_totp, event):
     assert "This field is required." in response.text
     assert Registration.objects.count() == 0
     assert not Person.objects.filter(email="emile@example.org").exists()
+
+
+@pytest.mark.parametrize("role", ["anonymous", *ROLES])
+def test_only_organisers_give_free_seats_to_the_waiting_list(
+    client, cast, staff_with_totp, event, role
+):
+    waiting = RegistrationFactory(event=event, status="waitlisted")
+    if role != "anonymous":
+        client.force_login(getattr(cast, role))
+    response = client.post(reverse("events:waiting-list-promote", args=["cluster-day"]))
+    waiting.refresh_from_db()
+    event.refresh_from_db()
+    if role == "staff":
+        assert response.status_code == 302
+        assert (waiting.status, event.seats_taken) == ("confirmed", 1)
+    else:
+        assert response.status_code == (302 if role == "anonymous" else 404)
+        assert (waiting.status, event.seats_taken) == ("waitlisted", 0)
+
+
+def test_registration_list_offers_free_seats_to_the_waiting_list(client, staff_with_totp, event):
+    RegistrationFactory(event=event, status="waitlisted")
+    client.force_login(staff_with_totp)
+    response = client.get(reverse("events:registration-list", args=["cluster-day"]))
+    assert "1 person waits while seats are free." in response.text
+    assert reverse("events:waiting-list-promote", args=["cluster-day"]) in response.text
+
+
+def test_giving_seats_of_an_event_without_limit_is_a_conflict(client, staff_with_totp):
+    EventFactory(slug="open", capacity=None)
+    client.force_login(staff_with_totp)
+    response = client.post(reverse("events:waiting-list-promote", args=["open"]))
+    assert response.status_code == 409
+    assert "no capacity limit" in response.text

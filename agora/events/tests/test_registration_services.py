@@ -287,3 +287,25 @@ def test_waitlisted_participant_cannot_be_checked_in(cast):
     registration = register(event, cast.member.person)
     with pytest.raises(ConflictError, match="Only confirmed"):
         services.set_checked_in(actor=cast.staff, registration=registration, is_present=True)
+
+
+def test_raised_capacity_gives_the_free_seats_to_the_waiting_list_in_order(
+    db, django_capture_on_commit_callbacks
+):
+    event = EventFactory(capacity=1)
+    register(event, PersonFactory())
+    waiting = [register(event, PersonFactory(email=f"w{n}@example.org")) for n in range(3)]
+    Event.objects.filter(pk=event.pk).update(capacity=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        promoted = services.fill_free_seats(actor=None, event=event)
+    assert promoted == waiting[:2]
+    event.refresh_from_db()
+    assert event.seats_taken == 3
+    assert sorted(message.to[0] for message in mail.outbox) == ["w0@example.org", "w1@example.org"]
+    waiting[2].refresh_from_db()
+    assert waiting[2].status == Registration.Status.WAITLISTED
+
+
+def test_filling_seats_of_an_event_without_limit_is_refused(db):
+    with pytest.raises(ConflictError, match="no capacity limit"):
+        services.fill_free_seats(actor=None, event=EventFactory(capacity=None))

@@ -32,6 +32,11 @@ urlpatterns: list[URLPattern] = [
         name="registration-add",
     ),
     path(
+        "<slug:slug>/manage/waiting-list/promote/",
+        registration_manage.waiting_list_promote,
+        name="waiting-list-promote",
+    ),
+    path(
         "<slug:slug>/manage/registrations.csv",
         registration_manage.registration_export,
         name="registration-export",

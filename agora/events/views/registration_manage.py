@@ -6,9 +6,11 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.middleware import HtmxDetails
 
+from agora.core.errors import DomainError
 from agora.core.forms import form_status, submit_form
 from agora.events import exports_registration
 from agora.events.forms_registration import CheckInForm, GuestForm, RegistrationFilterForm
@@ -24,7 +26,7 @@ class HtmxHttpRequest(HttpRequest):
 
 
 def registrations_page(
-    request: HttpRequest, event: Event, *, guest_form: GuestForm | None = None
+    request: HttpRequest, event: Event, *, guest_form: GuestForm | None = None, status: int = 200
 ) -> HttpResponse:
     """The registration list, with the form to add a guest (bound when it was refused)."""
     form = RegistrationFilterForm(data=request.GET)
@@ -38,8 +40,9 @@ def registrations_page(
         "guest_form": guest_form,
         "page_obj": page,
         "seats_left": selectors.seats_left(event),
+        "waiting_count": selectors.count_waiting(event),
     }
-    status = max(form_status(form), form_status(guest_form))
+    status = max(status, form_status(form), form_status(guest_form))
     return render(
         request, "events/registration/manage/registration_list.html", context, status=status
     )
@@ -68,6 +71,26 @@ def guest_register(request: HttpRequest, slug: str) -> HttpResponse:
         _("%(person)s is registered (%(status)s).")
         % {"person": registration.person, "status": registration.get_status_display()},
     )
+    return redirect("events:registration-list", slug=event.slug)
+
+
+@login_required
+@require_POST
+def waiting_list_promote(request: HttpRequest, slug: str) -> HttpResponse:
+    """Give the free seats to the first people of the waiting list; each is told by e-mail."""
+    event = selectors.access_event_for_management(request.user, slug)
+    try:
+        promoted = services.fill_free_seats(actor=request.user, event=event)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return registrations_page(request, event, status=error.status_code)
+    count = len(promoted)
+    message = ngettext(
+        "%(count)d person of the waiting list got a seat.",
+        "%(count)d people of the waiting list got a seat.",
+        count,
+    )
+    messages.success(request, message % {"count": count})
     return redirect("events:registration-list", slug=event.slug)
 
 
