@@ -24,12 +24,12 @@ def agenda_calendar(registration: Registration, items: list[AgendaMeeting]) -> b
     calendar.add("x-wr-calname", registration.event.title)
     stamp = registration.event.schedule_published_at or timezone.now()
     for item in items:
-        meeting = item.meeting
+        meeting, slot = item.meeting, item.slot
         entry = Event()
         entry.add("uid", meeting_uid(meeting.pk))
         entry.add("dtstamp", stamp)
-        entry.add("dtstart", meeting.slot.starts_at)
-        entry.add("dtend", meeting.slot.ends_at)
+        entry.add("dtstart", slot.starts_at)
+        entry.add("dtend", slot.ends_at)
         entry.add("summary", _("B2B meeting with %(whom)s") % {"whom": item.with_whom})
         entry.add("location", str(meeting.table) if meeting.table else "")
         entry.add("description", meeting.request.message)

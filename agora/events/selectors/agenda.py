@@ -1,6 +1,7 @@
 """Reads of a participant's personal agenda: their published meetings and the programme."""
 
 from dataclasses import dataclass
+from typing import cast
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
@@ -11,6 +12,7 @@ from agora.events.models import (
     MeetingFeedback,
     ProgrammeSession,
     Registration,
+    Slot,
 )
 from agora.members.selectors import get_person
 
@@ -20,6 +22,7 @@ class AgendaMeeting:
     """One of my meetings: where, when, with whom, and whether I gave my feedback."""
 
     meeting: Meeting
+    slot: Slot
     others: list[Registration]
     has_feedback: bool
 
@@ -87,6 +90,8 @@ def list_agenda(registration: Registration) -> list[AgendaMeeting]:
     return [
         AgendaMeeting(
             meeting=meeting,
+            # The query keeps only meetings with a slot.
+            slot=cast(Slot, meeting.slot),
             others=[p for p in meeting.participants.all() if p.pk != registration.pk],
             has_feedback=meeting.pk in rated,
         )

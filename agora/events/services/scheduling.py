@@ -1,6 +1,7 @@
 """Scheduling the B2B meetings of an event: runs of the solver, imports, publishing."""
 
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -185,9 +186,13 @@ def publish_schedule(*, actor: Any, run: ScheduleRun) -> list[int]:
             data={"run": run.pk, "moved": len(moved), "told": len(told)},
         )
         for start in range(0, len(told), MAIL_CHUNK):
-            chunk = told[start : start + MAIL_CHUNK]
             transaction.on_commit(
-                lambda chunk=chunk: tasks.send_agendas.delay(event.pk, chunk, not is_first)
+                partial(
+                    tasks.send_agendas.delay,
+                    event.pk,
+                    told[start : start + MAIL_CHUNK],
+                    not is_first,
+                )
             )
     return told
 

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.middleware import HtmxDetails
 
 from agora.core.errors import DomainError
 from agora.core.forms import form_status, submit_form
@@ -18,8 +19,12 @@ from agora.events.selectors import scheduling as selectors
 from agora.events.services import scheduling as services
 
 
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
 def schedule_page(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     event: Event,
     *,
     run_form: forms.BaseForm | None = None,
@@ -47,14 +52,14 @@ def schedule_page(
 
 @staff_required
 @require_GET
-def schedule_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def schedule_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The latest run and its figures, with the actions the event's state allows."""
     return schedule_page(request, selectors.access_event_for_organiser(request.user, slug))
 
 
 @staff_required
 @require_POST
-def schedule_run(request: HttpRequest, slug: str) -> HttpResponse:
+def schedule_run(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Queue a run of the scheduler."""
     event = selectors.access_event_for_organiser(request.user, slug)
     form = ScheduleRunForm(data=request.POST)
@@ -74,7 +79,7 @@ def schedule_run(request: HttpRequest, slug: str) -> HttpResponse:
 
 @staff_required
 @require_POST
-def schedule_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def schedule_publish(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Publish a finished run: meetings get their slot and table, participants an e-mail."""
     event = selectors.access_event_for_organiser(request.user, slug)
     run = selectors.access_run(event, pk)
@@ -94,7 +99,7 @@ def schedule_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def schedule_import(request: HttpRequest, slug: str) -> HttpResponse:
+def schedule_import(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Bring in a schedule made elsewhere, checked against the event before anything is saved."""
     event = selectors.access_event_for_organiser(request.user, slug)
     form = ScheduleImportForm(data=request.POST, files=request.FILES)
@@ -121,7 +126,7 @@ def _download(data: dict, filename: str) -> HttpResponse:
 
 @staff_required
 @require_GET
-def schedule_instance(request: HttpRequest, slug: str) -> HttpResponse:
+def schedule_instance(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The event's meetings as a b2b-instance/1 file."""
     event = selectors.access_event_for_organiser(request.user, slug)
     return _download(selectors.get_instance(event), f"{event.slug}-instance.json")
@@ -129,7 +134,7 @@ def schedule_instance(request: HttpRequest, slug: str) -> HttpResponse:
 
 @staff_required
 @require_GET
-def schedule_solution(request: HttpRequest, slug: str) -> HttpResponse:
+def schedule_solution(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The published schedule as a b2b-solution/1 file."""
     event = selectors.access_event_for_organiser(request.user, slug)
     return _download(selectors.get_published_solution(event), f"{event.slug}-solution.json")
