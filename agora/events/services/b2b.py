@@ -162,7 +162,8 @@ def send_meeting_request(
     """Ask another participant for a meeting; they are told by e-mail."""
     # The lock serialises one participant's requests, so two at once cannot pass the cap.
     requester = (
-        Registration.objects.select_for_update()
+        # of=self: PostgreSQL cannot lock the nullable side of the organisation's outer join.
+        Registration.objects.select_for_update(of=("self",))
         .select_related("event", "organisation")
         .get(pk=requester.pk)
     )
@@ -261,7 +262,7 @@ def find_meeting(meeting_request: MeetingRequest) -> Meeting | None:
     """The live meeting of the request's pair, whichever of the two requests it came from."""
     pair = [meeting_request.requester_id, meeting_request.recipient_id]
     return (
-        Meeting.objects.select_for_update()
+        Meeting.objects.select_for_update(of=("self",))
         .filter(
             event_id=meeting_request.event_id,
             is_cancelled=False,
