@@ -198,3 +198,23 @@ def test_a_run_made_before_a_new_meeting_cannot_be_published(
         scheduling.publish_schedule(actor=None, run=run)
     assert Meeting.objects.filter(event=tiny.event, slot__isnull=False).count() == 0
     assert len(mail.outbox) == 0
+
+
+def test_rescheduling_after_a_new_meeting_places_it_and_tells_only_its_participants(
+    tiny, django_capture_on_commit_callbacks
+):
+    publish(
+        tiny, django_capture_on_commit_callbacks, schedule(tiny, django_capture_on_commit_callbacks)
+    )
+    mail.outbox.clear()
+    new = add_meeting(tiny.event, tiny.people["Ada"], tiny.people["Eve"], 1)
+    told = publish(
+        tiny,
+        django_capture_on_commit_callbacks,
+        schedule(tiny, django_capture_on_commit_callbacks, keep=True),
+    )
+    new.refresh_from_db()
+    assert (new.slot_id, new.table_id) == (tiny.late.pk, tiny.table.pk)
+    assert Meeting.objects.get(pk=tiny.meetings["ada-bob"].pk).slot_id == tiny.early.pk
+    assert told == sorted([tiny.people["Ada"].pk, tiny.people["Eve"].pk])
+    assert sorted(m.to[0] for m in mail.outbox) == ["ada@example.org", "eve@example.org"]

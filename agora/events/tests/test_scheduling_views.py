@@ -97,6 +97,15 @@ def test_schedule_page_shows_the_draft_with_its_figures_and_reasons(
     assert 'hx-trigger="every 2s"' not in page.text
 
 
+def test_schedule_page_takes_a_fixed_number_of_queries(
+    staff_client, tiny, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(url("schedule-run", tiny))
+    with django_assert_max_num_queries(12):
+        staff_client.get(url("schedule-detail", tiny))
+
+
 def test_a_queued_run_is_polled_through_htmx(staff_client, tiny):
     ScheduleRun.objects.create(event=tiny.event)
     page = staff_client.get(url("schedule-detail", tiny))
