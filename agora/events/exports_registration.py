@@ -4,10 +4,14 @@ import csv
 import io
 from collections.abc import Iterable
 
+import qrcode
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from qrcode.image.svg import SvgPathImage
 from weasyprint import HTML
 
 from agora.events.models import Event, Registration, RegistrationQuestion
@@ -22,12 +26,24 @@ def render_pdf(template: str, context: dict[str, object]) -> bytes:
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
+def check_in_url(event: Event, registration: Registration) -> str:
+    """The check-in page searched for this participant: what the badge's QR code opens."""
+    person = registration.person
+    query = urlencode({"q": f"{person.first_name} {person.last_name}"})
+    return f"{settings.SITE_URL}{reverse('events:check-in-list', args=[event.slug])}?{query}"
+
+
+def check_in_qr(event: Event, registration: Registration) -> str:
+    """An SVG QR code of the participant's check-in link, to scan at the door."""
+    image = qrcode.make(check_in_url(event, registration), image_factory=SvgPathImage, border=1)
+    # Every code carries the same element id; WeasyPrint warns about ids repeated in a document.
+    return image.to_string(encoding="unicode").replace(' id="qr-path"', "")
+
+
 def badges_pdf(event: Event, registrations: Iterable[Registration]) -> bytes:
-    """One A6 badge per participant (name, organisation, event), four to an A4 page."""
-    return render_pdf(
-        "events/registration/pdf/badges.html",
-        {"event": event, "registrations": list(registrations)},
-    )
+    """One A6 badge per participant (name, organisation, event, QR code), four to an A4 page."""
+    badges = [(registration, check_in_qr(event, registration)) for registration in registrations]
+    return render_pdf("events/registration/pdf/badges.html", {"event": event, "badges": badges})
 
 
 def check_in_pdf(event: Event, registrations: Iterable[Registration]) -> bytes:

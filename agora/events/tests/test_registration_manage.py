@@ -3,11 +3,13 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
 from agora.core.models import AuditEntry
+from agora.events import exports_registration
 from agora.events.models import Event, Registration, RegistrationQuestion
 from agora.events.tests.factories import EventFactory, RegistrationFactory
 from agora.members.models import Person
@@ -325,3 +327,18 @@ def test_giving_seats_of_an_event_without_limit_is_a_conflict(client, staff_with
     response = client.post(reverse("events:waiting-list-promote", args=["open"]))
     assert response.status_code == 409
     assert "no capacity limit" in response.text
+
+
+def test_badge_qr_code_opens_the_check_in_row_of_its_participant(
+    client, staff_with_totp, event, helene
+):
+    RegistrationFactory(event=event, person=PersonFactory(first_name="Hélène", last_name="Autre"))
+    url = exports_registration.check_in_url(event, helene)
+    path = "/events/cluster-day/manage/check-in/?q=H%C3%A9l%C3%A8ne+Lef%C3%A8vre-Dupr%C3%A9"
+    assert url == settings.SITE_URL + path
+    client.force_login(staff_with_totp)
+    response = client.get(path)
+    assert list(response.context["registrations"]) == [helene]
+    svg = exports_registration.check_in_qr(event, helene)
+    assert svg.startswith("<svg")
+    assert 'id="' not in svg
