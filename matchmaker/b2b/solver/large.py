@@ -34,11 +34,16 @@ def solve_large(
     relaxation = weight_relaxation(index)
     progress("greedy phase: placing the LP-selected meetings, hardest first")
     state = State(index)
-    place_greedily(state, relaxation.values, kept)
+    place_fixed(state, kept)
+    order = greedy_order(index, relaxation.values)
+    place_greedily(state, [m for m in order if relaxation.values[m] > 0.5])
     progress("repair phase: CP-SAT on the neighbourhoods of left-out meetings")
     guard = started + REPAIR_GUARD_SHARE * time_limit
     plan = Repair(relaxation.values, kept, seed, REPAIR_SHARE * time_limit, guard)
+    # Before the meetings the LP left out take the room the repair needs.
     repair(state, plan)
+    progress("greedy phase: placing the other meetings")
+    place_greedily(state, [m for m in order if relaxation.values[m] <= 0.5])
     progress("compaction phase: moving meetings to shorten idle runs")
     for _ in range(COMPACTION_ROUNDS):
         if time.monotonic() >= deadline or not compact(state, kept):
@@ -46,12 +51,8 @@ def solve_large(
     return _result(state, relaxation.bound, kept)
 
 
-def place_greedily(state: State, values: np.ndarray, kept: dict[int, int]) -> None:
-    """Pins, then published slots, then every meeting in the slot that idles people least.
-
-    The LP-selected meetings go first, those with the fewest candidate slots and the busiest
-    participants before the others: they are the ones that run out of common free slots.
-    """
+def place_fixed(state: State, kept: dict[int, int]) -> None:
+    """Pinned meetings, then published slots that still fit."""
     index = state.index
     for m in range(index.meeting_count):
         t = index.candidates[m][0] if index.is_pinned(m) and index.candidates[m] else None
@@ -60,8 +61,15 @@ def place_greedily(state: State, values: np.ndarray, kept: dict[int, int]) -> No
     for m, t in sorted(kept.items()):
         if m not in state.slot_of and state.fits(m, t):
             state.place(m, t)
+
+
+def greedy_order(index: Index, values: np.ndarray) -> list[int]:
+    """LP-selected meetings first, those with the fewest slots and the busiest people first.
+
+    They are the ones that run out of common free slots when placed late.
+    """
     degree = [len(meetings) for meetings in index.meetings_of]
-    order = sorted(
+    return sorted(
         range(index.meeting_count),
         key=lambda m: (
             -round(values[m], 6),
@@ -71,7 +79,11 @@ def place_greedily(state: State, values: np.ndarray, kept: dict[int, int]) -> No
             m,
         ),
     )
-    for m in order:
+
+
+def place_greedily(state: State, meetings: list[int]) -> None:
+    """Each meeting in turn in the fitting slot that idles its participants least."""
+    for m in meetings:
         if m not in state.slot_of:
             best = state.best_slot(m)
             if best is not None:

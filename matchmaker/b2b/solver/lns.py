@@ -21,6 +21,8 @@ from matchmaker.b2b.solver.state import State
 STEP_SECONDS = 0.5
 # A win frees or shifts slots, so a meeting that failed before may fit in the next round.
 ROUNDS = 3
+# Meetings freed at most in a wider neighbourhood (a few thousand Booleans).
+WIDE_LIMIT = 150
 
 
 @dataclass(frozen=True)
@@ -63,10 +65,28 @@ def _round(
             break
         if u in state.slot_of or not _is_open(state, u, room):
             continue
-        won, seconds = _improve(state, u, plan, scale)
+        won, seconds = _improve(state, u, plan, scale, set(index.members[u]))
+        if not won:
+            # The partners blocking u's slots may move too: a wider, still bounded, model.
+            more, extra_seconds = _improve(state, u, plan, scale, _blockers(state, u))
+            won, seconds = more, seconds + extra_seconds
         spent += seconds
         wins += won
     return wins, spent
+
+
+def _blockers(state: State, u: int) -> set[int]:
+    """u's participants and those who meet them in u's candidate slots, within WIDE_LIMIT."""
+    index = state.index
+    people = set(index.members[u])
+    size = sum(len(state.busy[p]) for p in people)
+    for p in index.members[u]:
+        for t in index.candidates[u]:
+            for q in index.members[state.busy[p][t]] if t in state.busy[p] else ():
+                if q not in people and size + len(state.busy[q]) <= WIDE_LIMIT:
+                    people.add(q)
+                    size += len(state.busy[q])
+    return people
 
 
 def _room(index: Index) -> list[int]:
@@ -87,16 +107,17 @@ def _is_open(state: State, u: int, room: list[int]) -> bool:
     return all(len(state.busy[p]) < room[p] for p in index.members[u])
 
 
-def _improve(state: State, u: int, plan: Repair, scale: int) -> tuple[bool, float]:
-    """Re-solve u's neighbourhood; keep the result when it schedules more weight."""
+def _improve(
+    state: State, u: int, plan: Repair, scale: int, people: set[int]
+) -> tuple[bool, float]:
+    """Re-solve the agendas of `people` around u; keep the result when it weighs more."""
     index = state.index
-    people = set(index.members[u])
     held = sorted({m for p in people for m in state.busy[p].values()})
     if any(len(index.homes[m]) > 1 for m in held):
         return False, 0.0
     extra = {
         m
-        for p in people
+        for p in index.members[u]
         for m in index.meetings_of[p]
         if m not in state.slot_of and plan.values[m] > 0.5 and len(index.homes[m]) <= 1
     }
