@@ -125,6 +125,28 @@ def test_publishing_from_the_page_mails_the_participants(
     assert len(mail.outbox) == 6
 
 
+def test_scheduling_while_a_run_is_queued_is_refused(staff_client, tiny):
+    ScheduleRun.objects.create(event=tiny.event)
+    response = staff_client.post(url("schedule-run", tiny))
+    assert response.status_code == 409
+    assert "A schedule is already being computed" in response.text
+    assert ScheduleRun.objects.count() == 1
+
+
+def test_importing_with_publish_publishes_at_once(
+    staff_client, tiny, django_capture_on_commit_callbacks
+):
+    run_and_publish(staff_client, tiny, django_capture_on_commit_callbacks)
+    solution = staff_client.get(url("schedule-solution", tiny)).json()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            url("schedule-import", tiny), {"file": upload(solution), "publish": "on"}
+        )
+    assert response.status_code == 302
+    assert ScheduleRun.objects.first().is_published
+    assert ScheduleRun.objects.filter(is_published=True).count() == 1
+
+
 def test_publishing_a_failed_run_is_refused(staff_client, tiny):
     run = ScheduleRun.objects.create(event=tiny.event, state=ScheduleRun.State.FAILED)
     response = staff_client.post(url("schedule-publish", tiny, run))

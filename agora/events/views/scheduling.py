@@ -114,6 +114,8 @@ def schedule_import(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         )
     except services.ScheduleRejectedError as error:
         return schedule_page(request, event, errors=[error.message, *error.errors], status=400)
+    except DomainError as error:
+        return schedule_page(request, event, errors=[error.message], status=error.status_code)
     messages.success(request, _("The schedule was imported."))
     return redirect("events:schedule-detail", slug=event.slug)
 
