@@ -1,0 +1,65 @@
+"""Every write of the members domain, split by sub-domain; import from here."""
+
+from agora.members.services.applications import (
+    approve_application,
+    create_organisation_from_application,
+    reject_application,
+    send_contact_message,
+    submit_application,
+)
+from agora.members.services.memberships import (
+    cancel_membership,
+    check_no_overlap,
+    confirm_membership,
+    create_membership,
+    grant_co_membership,
+    period_end,
+    renew_membership,
+)
+from agora.members.services.organisations import (
+    PROFILE_FIELDS,
+    check_domain_codes,
+    check_enterprise_number,
+    check_organisation,
+    check_valid,
+    create_organisation,
+    create_partner_cluster,
+    create_person,
+    save_imported_organisation,
+    save_imported_person,
+    unique_slug,
+    update_organisation,
+    update_organisation_profile,
+)
+from agora.members.services.team import accept_invitation, end_affiliation, invite_colleague
+
+__all__ = [
+    "PROFILE_FIELDS",
+    "accept_invitation",
+    "approve_application",
+    "cancel_membership",
+    "check_domain_codes",
+    "check_enterprise_number",
+    "check_no_overlap",
+    "check_organisation",
+    "check_valid",
+    "confirm_membership",
+    "create_membership",
+    "create_organisation",
+    "create_organisation_from_application",
+    "create_partner_cluster",
+    "create_person",
+    "end_affiliation",
+    "grant_co_membership",
+    "invite_colleague",
+    "period_end",
+    "reject_application",
+    "renew_membership",
+    "save_imported_organisation",
+    "save_imported_person",
+    "send_contact_message",
+    "submit_application",
+    "unique_slug",
+    "update_organisation",
+    "update_organisation_profile",
+]
