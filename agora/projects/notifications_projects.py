@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from agora.core.models import AuditEntry
-from agora.projects.models import Project
+from agora.projects.models import Decision, Project
 from agora.projects.selectors.projects import list_consortium_emails, list_staff_emails
-from agora.projects.workflow import TRANSITIONS, Notify
+from agora.projects.workflow import TRANSITIONS, Notify, Transition
 
 BY_VERB = {f"projects.project.{transition.verb}": transition for transition in TRANSITIONS}
 
@@ -22,6 +22,13 @@ def list_recipients(project: Project, notify: tuple[Notify, ...]) -> list[str]:
     if Notify.STAFF in notify:
         emails += [email for email in list_staff_emails() if email not in emails]
     return emails
+
+
+def get_text(entry: AuditEntry, transition: Transition, project: Project) -> str:
+    """The question, answer, reason or jury's letter the e-mail quotes, if the action has one."""
+    if transition.text_field == "letter":
+        return Decision.objects.get(project=project).letter
+    return entry.data.get(transition.text_field, "") if transition.text_field else ""
 
 
 def project_transition(entry_id: int) -> None:
@@ -40,7 +47,7 @@ def project_transition(entry_id: int) -> None:
             {
                 "project": project,
                 "subject": subject,
-                "text": entry.data.get(transition.text_field, "") if transition.text_field else "",
+                "text": get_text(entry, transition, project),
                 "text_field": transition.text_field,
                 "link": link,
                 "cluster_name": settings.AGORA_CLUSTER_NAME,

@@ -190,6 +190,7 @@ TRANSITIONS = (
     ),
 )
 BY_ACTION = {transition.action: transition for transition in TRANSITIONS}
+CENTS = Decimal("0.01")
 EDITABLE_STATES = (State.DRAFT, State.INFORMATION_REQUESTED)
 FOLLOW_UP_STATES = (State.FUNDED, State.FOLLOW_UP)
 
@@ -245,11 +246,15 @@ def check_editable(project: Project) -> None:
 
 def total_budget(project: Project) -> Decimal:
     """The sum of the partners' budgets."""
-    return project.partners.aggregate(total=Sum("budget"))["total"] or Decimal(0)
+    total = project.partners.aggregate(total=Sum("budget"))["total"] or Decimal(0)
+    return total.quantize(CENTS)  # SQLite sums decimals without their places
 
 
 def check_consortium(project: Project) -> None:
-    """Raise DomainError unless the consortium and the budget meet the call's rules."""
+    """Raise DomainError unless the consortium and the budget meet the call's rules.
+
+    The coordinator needs no check: only its representative may submit (Who.COORDINATOR).
+    """
     call = project.call
     partners = project.partners.count()
     if partners < call.min_partners:
@@ -257,8 +262,6 @@ def check_consortium(project: Project) -> None:
             _("The consortium needs at least %(count)d partners; it has %(partners)d.")
             % {"count": call.min_partners, "partners": partners}
         )
-    if not project.partners.filter(is_coordinator=True).exists():
-        raise DomainError(_("The consortium needs a coordinator."))
     total = total_budget(project)
     if call.max_budget is not None and total > call.max_budget:
         raise DomainError(
