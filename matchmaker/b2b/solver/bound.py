@@ -38,8 +38,12 @@ class _Rows:
             self.uppers.append(upper)
 
 
-def weight_relaxation(index: Index) -> Relaxation:
-    """Solve the LP relaxation; its optimum bounds the weight of every schedule."""
+def weight_relaxation(index: Index, forced: frozenset[int] = frozenset()) -> Relaxation:
+    """Solve the LP relaxation; its optimum bounds the weight of every schedule.
+
+    With `forced` meetings held at 1 (already placed, e.g. published ones that stay) it is no
+    longer a bound, but its values select the meetings that go best with those.
+    """
     values = np.zeros(index.meeting_count)
     live = [m for m in range(index.meeting_count) if index.candidates[m]]
     if not live:
@@ -59,7 +63,8 @@ def weight_relaxation(index: Index) -> Relaxation:
         _add_group(rows, meetings, None, class_of, classes, covers, column_of)
     free = [m for m in live if not index.homes[m]]
     _add_group(rows, free, None, class_of, classes, covers, column_of, len(index.free_tables))
-    return _solve(index, live, rows, values)
+    lower = np.array([1.0 if m in forced else 0.0 for m in live])
+    return _solve(index, live, rows, values, lower)
 
 
 def _classes(index: Index, live: list[int]) -> tuple[list[frozenset[int]], dict[int, int]]:
@@ -104,12 +109,14 @@ def _add_group(
         rows.add([column_of[m] for m in meetings], limit)
 
 
-def _solve(index: Index, live: list[int], rows: _Rows, values: np.ndarray) -> Relaxation:
+def _solve(
+    index: Index, live: list[int], rows: _Rows, values: np.ndarray, lower: np.ndarray
+) -> Relaxation:
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     count = len(live)
     weights = np.array([index.weights[m] for m in live])
-    h.addVars(count, np.zeros(count), np.ones(count))
+    h.addVars(count, lower, np.ones(count))
     h.changeColsCost(count, np.arange(count, dtype=np.int32), -weights)
     if rows.uppers:
         size = len(rows.uppers)

@@ -35,15 +35,19 @@ def solve_large(
     progress("greedy phase: placing the LP-selected meetings, hardest first")
     state = State(index)
     place_fixed(state, kept)
-    order = greedy_order(index, relaxation.values)
-    place_greedily(state, [m for m in order if relaxation.values[m] > 0.5])
+    values = relaxation.values
+    if kept:
+        # Select around the published meetings that stay, not against them.
+        values = weight_relaxation(index, frozenset(state.slot_of)).values
+    order = greedy_order(index, values)
+    place_greedily(state, [m for m in order if values[m] > 0.5])
     progress("repair phase: CP-SAT on the neighbourhoods of left-out meetings")
     guard = started + REPAIR_GUARD_SHARE * time_limit
-    plan = Repair(relaxation.values, kept, seed, REPAIR_SHARE * time_limit, guard)
+    plan = Repair(values, kept, seed, REPAIR_SHARE * time_limit, guard)
     # Before the meetings the LP left out take the room the repair needs.
     repair(state, plan)
     progress("greedy phase: placing the other meetings")
-    place_greedily(state, [m for m in order if relaxation.values[m] <= 0.5])
+    place_greedily(state, [m for m in order if values[m] <= 0.5])
     progress("compaction phase: moving meetings to shorten idle runs")
     for _ in range(COMPACTION_ROUNDS):
         if time.monotonic() >= deadline or not compact(state, kept):
