@@ -19,7 +19,7 @@ from matchmaker.b2b.baseline import first_fit
 from matchmaker.b2b.generator import PRESETS, generate_preset
 from matchmaker.bench.checker import CheckResult, run_checker
 from matchmaker.bench.measure import HARD_DEADLINE, Measured, run_measured, solve_command
-from matchmaker.bench.report import OUTPUT, markdown_table, say, write_results
+from matchmaker.bench.report import OUTPUT, machine, markdown_table, say, write_results
 
 # Seconds given to the solver per preset: what an organiser would wait for a schedule.
 TIME_LIMITS = {
@@ -150,6 +150,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=OUTPUT)
     arguments = parser.parse_args(argv)
+    started = machine()
     folder = arguments.out / "partnering"
     folder.mkdir(parents=True, exist_ok=True)
     outcomes = []
@@ -158,6 +159,8 @@ def main(argv: list[str]) -> int:
         say(f"{name}: generating, first-fit, then agora-schedule with {limit:.0f} s")
         outcomes.append(run_preset(name, limit, arguments.seed, folder))
     say(table(outcomes))
-    path = write_results("partnering", {"outcomes": [asdict(o) for o in outcomes]}, arguments.out)
+    path = write_results(
+        "partnering", {"outcomes": [asdict(o) for o in outcomes]}, arguments.out, started=started
+    )
     say(f"results written to {path}")
     return 0 if all(o.checker_ok and o.first_fit_checker_ok for o in outcomes) else 1

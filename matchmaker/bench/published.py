@@ -18,7 +18,7 @@ from matchmaker.b2b.dzn import load_dzn
 from matchmaker.bench.checker import run_checker
 from matchmaker.bench.measure import HARD_DEADLINE, run_measured, solve_command
 from matchmaker.bench.optima import published_optimum
-from matchmaker.bench.report import OUTPUT, say, write_results
+from matchmaker.bench.report import OUTPUT, machine, say, write_results
 
 ANCHORS = Path(__file__).resolve().parents[3] / "shared" / "anchors" / "b2b"
 TARGET_SECONDS = {"original": 10.0, "fixed": 60.0, "forbidden": 60.0}
@@ -127,6 +127,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=OUTPUT)
     arguments = parser.parse_args(argv)
+    started = machine()
     families = arguments.family or ["original", "forbidden", "fixed"]
     folder = arguments.out / "published"
     folder.mkdir(parents=True, exist_ok=True)
@@ -147,6 +148,8 @@ def main(argv: list[str]) -> int:
         say("no benchmark file matches")
         return 2
     say("\n" + summary(outcomes))
-    path = write_results("published", {"outcomes": [asdict(o) for o in outcomes]}, arguments.out)
+    path = write_results(
+        "published", {"outcomes": [asdict(o) for o in outcomes]}, arguments.out, started=started
+    )
     say(f"results written to {path}")
     return 1 if any(o.checker_ok is False for o in outcomes) else 0

@@ -52,7 +52,7 @@ def say(text: str) -> None:
 
 
 def machine() -> dict[str, Any]:
-    """Where and when the figures were measured."""
+    """Where, when and on which commit a run starts; taken first, as others may commit meanwhile."""
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "python": platform.python_version(),
@@ -75,9 +75,15 @@ def _cpu_count() -> int | None:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
 
-def write_results(name: str, results: dict[str, Any], folder: Path = OUTPUT) -> Path:
-    """Write the results of a benchmark as bench-out/NAME.json and return the path."""
+def write_results(
+    name: str,
+    results: dict[str, Any],
+    folder: Path = OUTPUT,
+    *,
+    started: dict[str, Any] | None = None,
+) -> Path:
+    """Write results as bench-out/NAME.json, with `machine()` as taken when the run started."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.json"
-    path.write_text(json.dumps({"machine": machine(), **results}, indent=1) + "\n")
+    path.write_text(json.dumps({"machine": started or machine(), **results}, indent=1) + "\n")
     return path
