@@ -5,6 +5,13 @@ from celery import shared_task
 from agora.events import agenda_mail
 from agora.events.services import scheduling
 
+# Celery's autodiscovery imports only `tasks` modules: registering the other parts' tasks here
+# lets a worker run them.
+from agora.events.tasks_b2b import request_decided, request_received
+from agora.events.tasks_registration import seat_offered
+
+__all__ = ["request_decided", "request_received", "run_schedule", "seat_offered", "send_agendas"]
+
 
 @shared_task
 def run_schedule(run_id: int) -> None:
