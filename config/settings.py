@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "agora.members",
     "agora.events",
     "agora.projects",
+    "agora.reports",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("events/", include("agora.events.urls")),
     path("projects/", include("agora.projects.urls")),
+    path("reports/", include("agora.reports.urls")),
     path("", include("agora.members.urls")),
 ]
 if settings.DEBUG:
