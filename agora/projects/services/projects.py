@@ -1,5 +1,6 @@
 """Every write of a project's application: the draft, its consortium and its attachments."""
 
+import secrets
 from decimal import Decimal
 from typing import Any
 
@@ -204,7 +205,9 @@ def add_attachment(*, actor: Any, project: Project, title: str, upload: Uploaded
     check_may_edit(actor, project)
     check_pdf(upload)
     attachment = Attachment(project=project, title=title, size=upload.size, uploaded_by=actor)
-    attachment.file.save("attachment.pdf", upload, save=False)
+    # An unguessable name: the proxy may serve MEDIA_ROOT, and this file must only leave through
+    # the download view's access check.
+    attachment.file.save(f"{secrets.token_urlsafe(32)}.pdf", upload, save=False)
     attachment.save()
     log_action(
         "projects.project.attachment_added",
