@@ -50,19 +50,17 @@ def weight_relaxation(index: Index, forced: frozenset[int] = frozenset()) -> Rel
         return Relaxation(0.0, values)
     column_of = {m: c for c, m in enumerate(live)}
     classes, class_of = _classes(index, live)
-    covers = _covers(classes)
-    rows = _Rows()
-    for p, meetings in enumerate(index.meetings_of):
-        _add_group(rows, [m for m in meetings if m in column_of], index.caps[p], class_of,
-                   classes, covers, column_of)  # fmt: skip
+    groups = _Groups(_Rows(), classes, class_of, _covers(classes), column_of)
+    for p, own in enumerate(index.meetings_of):
+        groups.add([m for m in own if m in column_of], index.caps[p])
     by_home: dict[int, list[int]] = {}
     for m in live:
         if len(index.homes[m]) == 1:
             by_home.setdefault(index.homes[m][0], []).append(m)
-    for meetings in by_home.values():
-        _add_group(rows, meetings, None, class_of, classes, covers, column_of)
-    free = [m for m in live if not index.homes[m]]
-    _add_group(rows, free, None, class_of, classes, covers, column_of, len(index.free_tables))
+    for hosted in by_home.values():
+        groups.add(hosted, None)
+    groups.add([m for m in live if not index.homes[m]], None, len(index.free_tables))
+    rows = groups.rows
     lower = np.array([1.0 if m in forced else 0.0 for m in live])
     return _solve(index, live, rows, values, lower)
 
@@ -81,32 +79,33 @@ def _covers(classes: list[frozenset[int]]) -> list[list[int]]:
     return [[d for d, big in enumerate(classes) if small <= big] for small in classes]
 
 
-def _add_group(
-    rows: _Rows,
-    meetings: list[int],
-    cap: int | None,
-    class_of: dict[int, int],
-    classes: list[frozenset[int]],
-    covers: list[list[int]],
-    column_of: dict[int, int],
-    per_slot: int = 1,
-) -> None:
-    """Rows for one resource (a person, a home table, the free tables) with per_slot places."""
-    members: dict[int, list[int]] = {}
-    for m in meetings:
-        for big in covers[class_of[m]]:
-            members.setdefault(big, []).append(column_of[m])
-    slots: set[int] = set()
-    for m in meetings:
-        slots |= classes[class_of[m]]
-    limit = per_slot * len(slots) if cap is None else min(cap, per_slot * len(slots))
-    # A class row is only worth a row when it is tighter than the whole-group row.
-    for big, columns in members.items():
-        upper = per_slot * len(classes[big]) if cap is None else min(cap, len(classes[big]))
-        if upper < min(limit, len(columns)):
-            rows.add(columns, upper)
-    if limit < len(meetings):
-        rows.add([column_of[m] for m in meetings], limit)
+@dataclass(frozen=True)
+class _Groups:
+    """Capacity rows of resources, one group of meetings per resource."""
+
+    rows: _Rows
+    classes: list[frozenset[int]]
+    class_of: dict[int, int]
+    covers: list[list[int]]
+    column_of: dict[int, int]
+
+    def add(self, meetings: list[int], cap: int | None, per_slot: int = 1) -> None:
+        """Rows for one resource (a person, a home table, the free tables) of per_slot places."""
+        members: dict[int, list[int]] = {}
+        slots: set[int] = set()
+        for m in meetings:
+            slots |= self.classes[self.class_of[m]]
+            for big in self.covers[self.class_of[m]]:
+                members.setdefault(big, []).append(self.column_of[m])
+        limit = per_slot * len(slots) if cap is None else min(cap, per_slot * len(slots))
+        # A class row is only worth a row when it is tighter than the whole-group row.
+        for big, columns in members.items():
+            size = per_slot * len(self.classes[big])
+            upper = size if cap is None else min(cap, size)
+            if upper < min(limit, len(columns)):
+                self.rows.add(columns, upper)
+        if limit < len(meetings):
+            self.rows.add([self.column_of[m] for m in meetings], limit)
 
 
 def _solve(

@@ -76,7 +76,7 @@ def greedy_order(index: Index, values: np.ndarray) -> list[int]:
     return sorted(
         range(index.meeting_count),
         key=lambda m: (
-            -round(values[m], 6),
+            -round(float(values[m]), 6),
             len(index.candidates[m]),
             -max(degree[p] for p in index.members[m]),
             -index.weights[m],
