@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -49,7 +50,7 @@ class YearlyFacts(models.Model):
 
 
 def report_path(instance: "AnnualReport", filename: str) -> str:
-    return f"reports/annual-report-{instance.year}.pdf"
+    return f"reports/{filename}"
 
 
 class AnnualReport(models.Model):
@@ -82,7 +83,8 @@ class AnnualReport(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    pdf = models.FileField(_("PDF"), upload_to=report_path, blank=True, editable=False)
+    pdf = models.FileField(_("PDF (English)"), upload_to=report_path, blank=True, editable=False)
+    pdf_fr = models.FileField(_("PDF (French)"), upload_to=report_path, blank=True, editable=False)
     updated_at = models.DateTimeField(_("updated"), default=timezone.now, editable=False)
 
     class Meta:
@@ -100,6 +102,9 @@ class AnnualReport(models.Model):
     def highlights_in(self, language: str) -> list[str]:
         text = self.highlights_fr if language == "fr" else self.highlights_en
         return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def pdf_in(self, language: str) -> FieldFile:
+        return (self.pdf_fr if language == "fr" else None) or self.pdf
 
     def introduction_in(self, language: str) -> str:
         return (self.introduction_fr if language == "fr" else "") or self.introduction_en
