@@ -31,9 +31,18 @@ def test_bound_caps_a_booth_by_its_slots():
     assert lp_bound(data) == pytest.approx(2.0)
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_bound_is_never_below_a_proved_optimum(seed: int):
-    problem = generate(24, 40, 6, 4, seed=seed)
+# Small generated events that the exact path solves to a proved weight optimum; the last two
+# have booths (home tables) and partial availability.
+SMALL_EVENTS = [(24, 40, 6, 4, seed) for seed in range(4)] + [
+    (40, 70, 6, 30, 0),
+    (40, 70, 6, 30, 2),
+]
+
+
+@pytest.mark.parametrize("size", SMALL_EVENTS)
+def test_bound_is_never_below_a_proved_optimum(size: tuple[int, int, int, int, int]):
+    *sizes, seed = size
+    problem = generate(*sizes, seed=seed)
     schedule = solve(problem, time_limit=5.0, seed=0)
     optimum = figures(problem, schedule).weight
     assert optimum == pytest.approx(schedule.upper_bound)
