@@ -1,6 +1,6 @@
 """Forms of the project application: the draft, the consortium, attachments, workflow actions."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -28,10 +28,13 @@ class ProjectForm(forms.ModelForm):
         calls = list_open_calls()
         if self.instance.call_id:
             calls = calls | Call.objects.filter(pk=self.instance.call_id)
-        self.fields["call"].queryset = calls.distinct()
-        self.fields["call"].empty_label = _("No call (a project of its own)")
-        self.fields["domains"].queryset = StrategicDomain.objects.all()
-        self.fields["co_labelling_partner"].queryset = PartnerCluster.objects.order_by("name")
+        call = cast(forms.ModelChoiceField, self.fields["call"])
+        call.queryset = calls.distinct()
+        call.empty_label = _("No call (a project of its own)")
+        domains = cast(forms.ModelMultipleChoiceField, self.fields["domains"])
+        domains.queryset = StrategicDomain.objects.all()
+        partner = cast(forms.ModelChoiceField, self.fields["co_labelling_partner"])
+        partner.queryset = PartnerCluster.objects.order_by("name")
         if self.instance.pk is None:
             self.fields["coordinator"] = forms.ModelChoiceField(
                 label=_("Coordinator"),
@@ -58,12 +61,13 @@ class PartnerForm(forms.Form):
     def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         taken = project.partners.filter(organisation__isnull=False).values("organisation_id")
-        self.fields["organisation"].queryset = (
+        organisation = cast(forms.ModelChoiceField, self.fields["organisation"])
+        organisation.queryset = (
             list_member_organisations().exclude(pk__in=taken).order_by("legal_name")
         )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if bool(data.get("organisation")) == bool(data.get("external_name", "").strip()):
             raise forms.ValidationError(
                 _("Choose a member organisation or name an external partner.")

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agora.core.errors import ConflictError, DomainError
-from agora.projects.models import Assignment, Milestone, Project
+from agora.projects.models import Assignment, Call, Milestone, Project
 from agora.projects.selectors.projects import is_consortium_member, is_coordinator_representative
 
 State = Project.State
@@ -250,12 +250,11 @@ def total_budget(project: Project) -> Decimal:
     return total.quantize(CENTS)  # SQLite sums decimals without their places
 
 
-def check_consortium(project: Project) -> None:
+def check_consortium(project: Project, call: Call) -> None:
     """Raise DomainError unless the consortium and the budget meet the call's rules.
 
     The coordinator needs no check: only its representative may submit (Who.COORDINATOR).
     """
-    call = project.call
     partners = project.partners.count()
     if partners < call.min_partners:
         raise DomainError(
@@ -289,7 +288,7 @@ def check_submission(project: Project, *, requires_open_call: bool) -> None:
             _("The project lasts %(months)d months; the call allows at most %(maximum)d.")
             % {"months": project.duration_months, "maximum": call.max_duration_months}
         )
-    check_consortium(project)
+    check_consortium(project, call)
     if not project.attachments.exists():
         raise DomainError(_("Attach the full proposal as a PDF before submitting."))
 

@@ -6,6 +6,7 @@ no-conflict declaration may see it. Everyone else gets a 404, as if it did not e
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
@@ -162,7 +163,7 @@ def list_creatable_organisations(user) -> QuerySet[Organisation]:
 @dataclass(frozen=True)
 class ProjectPage:
     partners: list[Partner]
-    total_budget: object
+    total_budget: Decimal
     attachments: list[Attachment]
     history: list[AuditEntry]
 
@@ -173,7 +174,7 @@ def get_project_page(project: Project) -> ProjectPage:
     history = list_audit_entries(project).filter(action__startswith="projects.project.")
     return ProjectPage(
         partners=partners,
-        total_budget=sum((partner.budget for partner in partners), start=0),
+        total_budget=sum((partner.budget for partner in partners), start=Decimal("0.00")),
         attachments=list(project.attachments.all()),
         history=list(history.order_by("created_at", "pk")),
     )

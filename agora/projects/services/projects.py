@@ -186,7 +186,7 @@ def make_coordinator(*, actor: Any, partner: Partner) -> Partner:
 def check_pdf(upload: UploadedFile) -> None:
     """Raise DomainError unless the upload is a PDF (declared type and content) within the limit."""
     limit = settings.AGORA_PROJECT_ATTACHMENT_MAX_BYTES
-    if upload.size > limit:
+    if (upload.size or 0) > limit:
         raise DomainError(
             _("The file is larger than %(megabytes)d MB.") % {"megabytes": limit // 2**20},
             field="file",
@@ -204,7 +204,7 @@ def add_attachment(*, actor: Any, project: Project, title: str, upload: Uploaded
     project = lock_project(project)
     check_may_edit(actor, project)
     check_pdf(upload)
-    attachment = Attachment(project=project, title=title, size=upload.size, uploaded_by=actor)
+    attachment = Attachment(project=project, title=title, size=upload.size or 0, uploaded_by=actor)
     # An unguessable name: the proxy may serve MEDIA_ROOT, and this file must only leave through
     # the download view's access check.
     attachment.file.save(f"{secrets.token_urlsafe(32)}.pdf", upload, save=False)
@@ -213,7 +213,7 @@ def add_attachment(*, actor: Any, project: Project, title: str, upload: Uploaded
         "projects.project.attachment_added",
         target=project,
         actor=actor,
-        data={"attachment": attachment.pk, "title": title, "size": upload.size},
+        data={"attachment": attachment.pk, "title": title, "size": attachment.size},
     )
     return attachment
 
@@ -226,7 +226,7 @@ def delete_attachment(*, actor: Any, attachment: Attachment) -> None:
     if project.state != Project.State.DRAFT:
         raise ConflictError(_("Attachments can only be deleted while the project is a draft."))
     data = {"attachment": attachment.pk, "title": attachment.title}
-    name = attachment.file.name
+    name, storage = attachment.file.name or "", attachment.file.storage
     attachment.delete()
-    transaction.on_commit(lambda: attachment.file.storage.delete(name))
+    transaction.on_commit(lambda: storage.delete(name))
     log_action("projects.project.attachment_deleted", target=project, actor=actor, data=data)

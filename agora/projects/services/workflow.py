@@ -112,7 +112,10 @@ def apply_transition(*, actor: Any, project: Project, action: str, text: str = "
 @transaction.atomic
 def decide_project(*, actor: Any, project: Project, outcome: str, letter: str) -> Decision:
     """The jury's decision (labelled or not labelled) with the reasoned letter to the applicants."""
-    actions = {Decision.Outcome.LABELLED: "label", Decision.Outcome.NOT_LABELLED: "not_label"}
+    actions: dict[str, str] = {
+        Decision.Outcome.LABELLED: "label",
+        Decision.Outcome.NOT_LABELLED: "not_label",
+    }
     if outcome not in actions:
         raise DomainError(_("Choose the jury's decision."), field="outcome")
     project = apply_transition(actor=actor, project=project, action=actions[outcome], text=letter)
