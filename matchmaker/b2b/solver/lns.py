@@ -4,6 +4,8 @@ A neighbourhood is one unscheduled meeting, the participants of it, every meetin
 participants already have and their other unscheduled meetings that the LP selected. Everything
 else stays where it is, so the model is a few hundred Booleans: a participant's meetings may
 move to slots where their partners are free, which opens a common slot for the left-out one.
+When that fails, a wider neighbourhood also frees the agendas of the partners who occupy the
+left-out meeting's candidate slots, up to WIDE_LIMIT meetings.
 """
 
 import time
