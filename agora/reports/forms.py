@@ -1,0 +1,49 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from agora.reports.models import AnnualReport, YearlyFacts
+
+MAX_TEXT = 20_000
+
+
+class ReportForm(forms.ModelForm):
+    """The texts staff write or edit before publishing."""
+
+    class Meta:
+        model = AnnualReport
+        fields = ["introduction_en", "introduction_fr", "highlights_en", "highlights_fr"]
+        widgets = {name: forms.Textarea(attrs={"rows": 6}) for name in fields}
+
+    def clean(self) -> dict:
+        cleaned = super().clean() or {}
+        for name, value in cleaned.items():
+            if len(value or "") > MAX_TEXT:
+                self.add_error(name, _("At most %(count)s characters.") % {"count": MAX_TEXT})
+        return cleaned
+
+
+class FactsForm(forms.ModelForm):
+    """An organisation's facts of one year; every figure is optional."""
+
+    class Meta:
+        model = YearlyFacts
+        fields = ["employees", "turnover", "investment_raised"]
+
+    def clean(self) -> dict:
+        cleaned = super().clean() or {}
+        if self.is_valid_so_far() and all(cleaned.get(name) is None for name in self.Meta.fields):
+            raise forms.ValidationError(_("Enter at least one figure."))
+        return cleaned
+
+    def is_valid_so_far(self) -> bool:
+        return not self.errors
+
+
+class YearForm(forms.Form):
+    """The year the dashboard compares with the one before."""
+
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int)
+
+    def __init__(self, *args, years: list[int], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(year, str(year)) for year in years]

@@ -1,0 +1,28 @@
+"""Figures as the report shows them: rates as percentages, amounts in euros."""
+
+from django import template
+from django.utils.formats import number_format
+
+from agora.reports.highlights import number, percent
+
+register = template.Library()
+
+
+@register.filter
+def rate(value: float | None) -> str:
+    """A growth rate with its sign ("+21.3 %"), or a dash when there is none."""
+    if value is None:
+        return "—"
+    return ("+" if value >= 0 else "−") + percent(value)
+
+
+@register.filter
+def euros(value: int | None) -> str:
+    """Whole euros with thousands separators ("1 250 000 €")."""
+    return f"{number(value or 0)} €"
+
+
+@register.filter
+def cents_as_euros(value: int | None) -> str:
+    """An amount in cents as whole euros."""
+    return f"{number_format(round((value or 0) / 100), force_grouping=True)} €"
