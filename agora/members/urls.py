@@ -1,9 +1,6 @@
-from django.urls import path, register_converter
+from django.urls import path
 
-from agora.core.converters import PkConverter
 from agora.members.views import portal, public, staff
-
-register_converter(PkConverter, "pk")
 
 app_name = "members"
 urlpatterns = [

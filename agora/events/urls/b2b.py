@@ -1,10 +1,8 @@
-from django.urls import URLPattern, path, register_converter
+from django.urls import URLPattern, path
 
-from agora.core.converters import PkConverter
 from agora.events.views import b2b, b2b_setup
 
 # The members' "pk" converter is registered only when their URLs load, after these.
-register_converter(PkConverter, "b2b_pk")
 
 urlpatterns: list[URLPattern] = [
     path("<slug:slug>/b2b/profile/", b2b.profile, name="b2b-profile"),
@@ -14,48 +12,48 @@ urlpatterns: list[URLPattern] = [
         name="b2b-opportunity-create",
     ),
     path(
-        "<slug:slug>/b2b/opportunities/<b2b_pk:pk>/edit/",
+        "<slug:slug>/b2b/opportunities/<pk:pk>/edit/",
         b2b.opportunity_edit,
         name="b2b-opportunity-edit",
     ),
     path(
-        "<slug:slug>/b2b/opportunities/<b2b_pk:pk>/delete/",
+        "<slug:slug>/b2b/opportunities/<pk:pk>/delete/",
         b2b.opportunity_delete,
         name="b2b-opportunity-delete",
     ),
     path("<slug:slug>/b2b/marketplace/", b2b.marketplace, name="b2b-marketplace"),
     path(
-        "<slug:slug>/b2b/participants/<b2b_pk:pk>/request/",
+        "<slug:slug>/b2b/participants/<pk:pk>/request/",
         b2b.request_create,
         name="b2b-request-create",
     ),
     path("<slug:slug>/b2b/requests/", b2b.request_list, name="b2b-request-list"),
-    path("<slug:slug>/b2b/requests/<b2b_pk:pk>/", b2b.request_detail, name="b2b-request-detail"),
+    path("<slug:slug>/b2b/requests/<pk:pk>/", b2b.request_detail, name="b2b-request-detail"),
     path(
-        "<slug:slug>/b2b/requests/<b2b_pk:pk>/accept/",
+        "<slug:slug>/b2b/requests/<pk:pk>/accept/",
         b2b.request_accept,
         name="b2b-request-accept",
     ),
     path(
-        "<slug:slug>/b2b/requests/<b2b_pk:pk>/decline/",
+        "<slug:slug>/b2b/requests/<pk:pk>/decline/",
         b2b.request_decline,
         name="b2b-request-decline",
     ),
     path(
-        "<slug:slug>/b2b/requests/<b2b_pk:pk>/cancel/",
+        "<slug:slug>/b2b/requests/<pk:pk>/cancel/",
         b2b.request_cancel,
         name="b2b-request-cancel",
     ),
     path("<slug:slug>/manage/b2b/", b2b_setup.manage, name="b2b-manage"),
     path("<slug:slug>/manage/b2b/slots/", b2b_setup.slots_generate, name="b2b-slots-generate"),
     path(
-        "<slug:slug>/manage/b2b/slots/<b2b_pk:pk>/delete/",
+        "<slug:slug>/manage/b2b/slots/<pk:pk>/delete/",
         b2b_setup.slot_delete,
         name="b2b-slot-delete",
     ),
     path("<slug:slug>/manage/b2b/tables/", b2b_setup.tables_add, name="b2b-tables-add"),
     path(
-        "<slug:slug>/manage/b2b/tables/<b2b_pk:pk>/",
+        "<slug:slug>/manage/b2b/tables/<pk:pk>/",
         b2b_setup.table_rename,
         name="b2b-table-rename",
     ),
@@ -67,7 +65,7 @@ urlpatterns: list[URLPattern] = [
     path("<slug:slug>/manage/b2b/cap/", b2b_setup.request_cap_set, name="b2b-request-cap-set"),
     path("<slug:slug>/manage/b2b/rules/", b2b_setup.request_rule_add, name="b2b-rule-add"),
     path(
-        "<slug:slug>/manage/b2b/rules/<b2b_pk:pk>/delete/",
+        "<slug:slug>/manage/b2b/rules/<pk:pk>/delete/",
         b2b_setup.request_rule_remove,
         name="b2b-rule-remove",
     ),

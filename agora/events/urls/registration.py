@@ -1,8 +1,5 @@
 from django.urls import URLPattern, path
 
-# The members URLs register the "pk" converter (agora.core.converters.PkConverter); loading them
-# first lets every events URL use it without registering the name twice (deprecated in Django).
-import agora.members.urls  # noqa: F401
 from agora.events.views import registration, registration_manage
 
 urlpatterns: list[URLPattern] = [

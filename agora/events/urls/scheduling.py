@@ -1,16 +1,14 @@
-from django.urls import URLPattern, path, register_converter
+from django.urls import URLPattern, path
 
-from agora.core.converters import PkConverter
 from agora.events.views import agenda, scheduling
 
 # Its own name: the members URLs register "pk", and registering a name twice is deprecated.
-register_converter(PkConverter, "scheduling_pk")
 
 urlpatterns: list[URLPattern] = [
     path("<slug:slug>/manage/schedule/", scheduling.schedule_detail, name="schedule-detail"),
     path("<slug:slug>/manage/schedule/run/", scheduling.schedule_run, name="schedule-run"),
     path(
-        "<slug:slug>/manage/schedule/runs/<scheduling_pk:pk>/publish/",
+        "<slug:slug>/manage/schedule/runs/<pk:pk>/publish/",
         scheduling.schedule_publish,
         name="schedule-publish",
     ),
@@ -29,7 +27,7 @@ urlpatterns: list[URLPattern] = [
     path("<slug:slug>/agenda.pdf", agenda.agenda_pdf, name="agenda-pdf"),
     path("<slug:slug>/agenda.ics", agenda.agenda_ics, name="agenda-ics"),
     path(
-        "<slug:slug>/agenda/meetings/<scheduling_pk:pk>/feedback/",
+        "<slug:slug>/agenda/meetings/<pk:pk>/feedback/",
         agenda.meeting_feedback,
         name="meeting-feedback",
     ),
