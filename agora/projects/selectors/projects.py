@@ -24,6 +24,13 @@ from agora.members.selectors import (
 from agora.projects.models import Assignment, Attachment, Call, Partner, Project
 
 SIGNED_STATES = (Assignment.State.ACCEPTED, Assignment.State.SUBMITTED)
+OUT_OF_QUEUE = (
+    Project.State.DRAFT,
+    Project.State.INELIGIBLE,
+    Project.State.NOT_LABELLED,
+    Project.State.NOT_FUNDED,
+    Project.State.CLOSED,
+)
 
 
 def list_consortium_organisation_ids(project: Project) -> list[int]:
@@ -119,8 +126,7 @@ def with_summary(projects: QuerySet[Project]) -> QuerySet[Project]:
 
 def list_staff_queue(*, call: str = "") -> dict[str, list[Project]]:
     """Submitted projects by state (drafts and finished ones left out), for the staff's queue."""
-    finished = (Project.State.DRAFT, Project.State.CLOSED)
-    projects = list_all_projects(call=call).exclude(state__in=finished)
+    projects = list_all_projects(call=call).exclude(state__in=OUT_OF_QUEUE)
     queue: dict[str, list[Project]] = {}
     for project in projects.order_by("submitted_at", "pk"):
         queue.setdefault(project.state, []).append(project)

@@ -31,7 +31,7 @@ def check_text(transition: Transition, text: str) -> None:
             "reason": _("Give the reason."),
             "letter": _("Write the reasoned letter to the applicants."),
         }
-        raise DomainError(messages[transition.text_field], field="text")
+        raise DomainError(messages[transition.text_field])
 
 
 def record_information_request(*, actor: Any, project: Project, text: str) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from agora.members.tests.factories import (
     PartnerClusterFactory,
     domain,
 )
-from agora.projects.models import Attachment, Milestone, Partner, Project
+from agora.projects.models import Attachment, Decision, Milestone, Partner, Project
 from agora.projects.tests.factories import (
     PDF_BYTES,
     AttachmentFactory,
@@ -410,3 +410,41 @@ def test_call_page_offers_to_start_a_project_while_open(client, cast):
     client.force_login(cast.expert)
     response = client.get(reverse("projects:call-detail", args=[call.slug]))
     assert response.context["can_start"] is False
+
+
+def test_refused_question_shows_its_message(client, project, staff_with_totp):
+    project.state = State.SUBMITTED
+    project.save(update_fields=["state"])
+    client.force_login(staff_with_totp)
+    url = reverse("projects:project-transition", args=[project.pk, "request_information"])
+    response = client.post(url, {"text": " "})
+    assert response.status_code == 400
+    assert "Write the question for the applicants." in response.content.decode()
+
+
+def test_project_page_in_follow_up_shows_question_decision_and_milestones(
+    client, cast, project, staff_with_totp
+):
+    project.state = State.FOLLOW_UP
+    project.save(update_fields=["state"])
+    project.information_requests.create(question="Which patients?", answer="Adults.")
+    Decision.objects.create(project=project, outcome="labelled", letter="A strong consortium.")
+    Milestone.objects.create(project=project, title="Final report", due_on=date(2032, 1, 1))
+    for user in [cast.member, staff_with_totp]:
+        client.force_login(user)
+        content = client.get(reverse("projects:project-detail", args=[project.pk])).content
+        text = content.decode()
+        assert "Which patients?" in text
+        assert "A strong consortium." in text
+        assert "Final report" in text
+        assert ("Record as reached" in text) is user.is_staff
+
+
+def test_finished_projects_leave_the_queue(client, cast, staff_with_totp):
+    for state in [State.INELIGIBLE, State.NOT_LABELLED, State.NOT_FUNDED, State.CLOSED]:
+        ProjectFactory(state=state)
+    ProjectFactory(state=State.JURY)
+    client.force_login(staff_with_totp)
+    response = client.get(reverse("projects:project-queue"))
+    assert [group["state"] for group in response.context["groups"]] == ["jury"]
+    assert response.context["groups"][0]["rows"][0][1] == []  # the jury's page decides
