@@ -1,0 +1,79 @@
+"""The reports part of `manage.py load_demo`: members' yearly facts and two draft reports.
+
+It runs after the members and events parts (see agora/members/demo). Facts are written in bulk,
+like fixtures; the drafts' highlights are written from the figures, as staff would get them.
+"""
+
+from datetime import date, datetime, time
+
+from django.utils import timezone
+
+from agora.members.demo import DemoContext, empty_tables
+from agora.reports.adapter import compute_figures, fetch_periods
+from agora.reports.highlights import write_all_highlights
+from agora.reports.indicators.membership import build_histories
+from agora.reports.models import AnnualReport, YearlyFacts
+
+FIRST_FACTS_YEAR = 2016
+REPORTING_SHARE = 0.7  # members that enter their figures in a given year
+DRAFT_YEARS = (2018,)
+
+INTRODUCTION_EN = (
+    "{year} was a year of growth for our cluster: more members, more meetings between them, and "
+    "more projects carried together. I thank every member, our partner clusters and the region "
+    "for their trust.\n\nThe figures below are computed by Agora from the data the cluster holds."
+)
+INTRODUCTION_FR = (
+    "{year} a été une année de croissance pour notre pôle : davantage de membres, davantage de "
+    "rencontres entre eux et davantage de projets menés ensemble. Je remercie chaque membre, nos "
+    "pôles partenaires et la Région pour leur confiance.\n\nLes chiffres ci-dessous sont "
+    "calculés par Agora à partir des données du pôle."
+)
+
+
+def facts_rows(context: DemoContext) -> list[YearlyFacts]:
+    """Facts of most members for each complete year they ended as members, growing gently."""
+    rng = context.random("reports-facts")
+    histories = build_histories(fetch_periods(), context.today)
+    employees = {org.pk: org.employees or 5 for org in context.organisations.values()}
+    rows = []
+    for year in range(FIRST_FACTS_YEAR, context.today.year):
+        entered_at = timezone.make_aware(datetime.combine(date(year + 1, 3, 15), time(10)))
+        for pk in sorted(histories):
+            if year not in histories[pk].year_ends or pk not in employees:
+                continue
+            employees[pk] = max(1, round(employees[pk] * rng.uniform(0.95, 1.12)))
+            if rng.random() > REPORTING_SHARE:
+                continue
+            rows.append(
+                YearlyFacts(
+                    organisation_id=pk,
+                    year=year,
+                    employees=employees[pk],
+                    turnover=employees[pk] * rng.randrange(80_000, 160_000, 1_000),
+                    investment_raised=rng.choice([0, 0, 0, 250_000, 1_000_000, 4_000_000]),
+                    entered_at=entered_at,
+                )
+            )
+    return rows
+
+
+def load(context: DemoContext) -> None:
+    """Members' yearly facts, and the draft reports staff start from."""
+    facts = YearlyFacts.objects.bulk_create(facts_rows(context))
+    for year in DRAFT_YEARS:
+        highlights = write_all_highlights(compute_figures(year=year, known_on=context.today))
+        AnnualReport.objects.create(
+            year=year,
+            introduction_en=INTRODUCTION_EN.format(year=year),
+            introduction_fr=INTRODUCTION_FR.format(year=year),
+            highlights_en=highlights["en"],
+            highlights_fr=highlights["fr"],
+        )
+    context.write(f"Reports: {len(facts)} yearly facts, draft reports of {DRAFT_YEARS}.")
+
+
+def reset(context: DemoContext) -> None:
+    """Empty the reports tables (yearly facts point at organisations)."""
+    empty_tables((YearlyFacts, AnnualReport))
+    context.write("Reports: demo data deleted.")
