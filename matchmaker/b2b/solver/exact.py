@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from matchmaker.b2b.solver.idlesat import minimise_idle
 from matchmaker.b2b.solver.index import Index
 from matchmaker.b2b.solver.maxsat import compact
 from matchmaker.b2b.solver.slots import SlotModel, build_slot_model
@@ -80,13 +81,31 @@ def solve_slots(
     # that set is forced; otherwise CP-SAT may still choose which stay out at equal weight,
     # starting from the MaxSAT schedule.
     if _fairness_is_a_cap(index, placed):
-        progress("idle phase: MaxSAT on the placed meetings")
-        slot_of, proved, cost = compact(index, placed, kept, (0.7 if every else 0.4) * remaining)
+        share = (0.7 if every else 0.4) * remaining
+        slot_of, proved, cost = _idle_by_sat(index, placed, kept, share, progress)
+        if slot_of is None and proved and every:
+            return SlotResult({}, None, False, is_infeasible=True)
         if slot_of is not None and (every or (proved and cost == 0)):
             return SlotResult(slot_of, bound / scale, weight_proved and proved)
         hint = slot_of or hint
     progress("idle phase: CP-SAT with the weight held")
     return _idle_by_cp_sat(index, scale, best, bound, kept, hint, deadline, seed, weight_proved)
+
+
+def _idle_by_sat(
+    index: Index,
+    placed: set[int],
+    kept: dict[int, int],
+    time_limit: float,
+    progress: Callable[[str], None],
+) -> tuple[dict[int, int] | None, bool, int]:
+    """Slots for `placed`: SAT decisions without published slots, weighted MaxSAT with them."""
+    if kept:
+        progress("idle phase: MaxSAT on the placed meetings")
+        return compact(index, placed, kept, time_limit)
+    progress("idle phase: SAT decisions on the placed meetings")
+    result = minimise_idle(index, placed, time_limit)
+    return result.slot_of, result.is_proved, result.idle
 
 
 def _fairness_is_a_cap(index: Index, placed: set[int]) -> bool:
