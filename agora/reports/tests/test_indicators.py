@@ -1,0 +1,202 @@
+"""The pure indicator engine on hand-made records: exact values, "as of" semantics, invariants."""
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from agora.reports.indicators import compute_report
+from agora.reports.indicators.figures import ReportFigures
+from agora.reports.indicators.membership import compound_growth
+from agora.reports.indicators.records import (
+    ClusterRecords,
+    EventRecord,
+    FactsRecord,
+    MeetingRequestRecord,
+    OrganisationRecord,
+    PeriodRecord,
+    ProjectRecord,
+    RegistrationRecord,
+)
+
+TODAY = date(2026, 11, 26)
+
+
+def year_period(pk: int, year: int, **kwargs) -> PeriodRecord:
+    """A calendar-year period confirmed on its first day."""
+    defaults = {"confirmed_on": date(year, 1, 1)}
+    return PeriodRecord(pk, date(year, 1, 1), date(year, 12, 31), **{**defaults, **kwargs})
+
+
+ORGANISATIONS = (
+    OrganisationRecord(1, "sme", "wallonia", ("biopharmacy",)),
+    OrganisationRecord(2, "startup", "brussels", ("biopharmacy", "medtech")),
+    OrganisationRecord(3, "university", "flanders"),
+    OrganisationRecord(4, "sme", "abroad"),
+)
+PERIODS = (
+    year_period(1, 2016),
+    year_period(1, 2017),
+    year_period(1, 2018),
+    year_period(2, 2017),
+    year_period(2, 2018, cancelled_on=date(2018, 6, 1)),  # renewed, then cancelled: left in 2018
+    year_period(3, 2018, confirmed_on=date(2019, 2, 1)),  # confirmed late
+    year_period(4, 2018, partner="NordSanté"),
+    year_period(4, 2019, confirmed_on=None),  # never confirmed
+)
+
+
+def report(year: int = 2018, known_on: date = TODAY, **records) -> ReportFigures:
+    cluster = ClusterRecords(organisations=ORGANISATIONS, periods=PERIODS, **records)
+    return compute_report(cluster, year=year, known_on=known_on)
+
+
+def test_members_new_and_leavers_of_a_year():
+    membership = report().current.membership
+
+    assert membership.members_end == 3  # 1, 3 and 4; 2's renewal was cancelled
+    assert membership.new == 2  # 3 and 4
+    assert membership.left == 1
+    assert membership.growth == 0.5  # 3 against 2 at the end of 2017
+
+
+def test_breakdowns_count_the_members_at_year_end():
+    membership = report().current.membership
+
+    assert membership.by_region == {"abroad": 1, "flanders": 1, "wallonia": 1}
+    assert membership.by_kind == {"sme": 2, "university": 1}
+    assert membership.by_domain == {"biopharmacy": 1}
+    assert membership.by_partner == {"NordSanté": 1}
+    assert (membership.co_members_end, membership.co_members_new) == (1, 1)
+
+
+def test_a_confirmation_after_the_day_known_on_is_ignored():
+    as_of = report(known_on=date(2018, 12, 31)).current.membership
+
+    assert as_of.members_end == 2  # 3's confirmation came in 2019
+    assert as_of.new == 1
+
+
+def test_a_cancellation_after_the_day_known_on_is_ignored():
+    as_of_may = report(known_on=date(2018, 5, 31)).current.membership
+
+    assert as_of_may.members_end == 3  # on 31 May, 1, 2 and 4
+
+
+def test_the_year_in_progress_counts_the_members_of_the_day_known_on():
+    figures = report(year=2019, known_on=date(2019, 6, 30))
+
+    assert figures.current.membership.members_end == 0  # nobody renewed into 2019
+    assert figures.current.membership.left == 3
+
+
+def test_the_report_goes_back_to_the_first_year_with_members():
+    figures = report()
+
+    assert [each.year for each in figures.years] == [2016, 2017, 2018]
+    assert figures.previous.membership.members_end == 2
+    assert figures.cagr_start == 2016
+    assert figures.cagr == compound_growth(1, 3, 2)
+
+
+def test_compound_growth_of_the_demo_plan():
+    assert round(compound_growth(85, 154, 3), 4) == 0.2191
+    assert compound_growth(0, 10, 3) is None
+
+
+def test_projects_submitted_labelled_and_co_labelled():
+    projects = (
+        ProjectRecord(1, date(2017, 10, 1), date(2018, 3, 1), "", (1, 2), 1, 100_000_00),
+        ProjectRecord(2, date(2018, 1, 5), date(2018, 6, 1), "NordSanté", (2, 3), 0, 50_000_00),
+        ProjectRecord(3, date(2018, 2, 1), None),
+        ProjectRecord(4, date(2018, 2, 1), date(2019, 1, 10)),
+    )
+    figures = report(projects=projects).current.projects
+
+    assert (figures.submitted, figures.labelled, figures.co_labelled) == (3, 2, 1)
+    assert figures.labelled_budget_cents == 150_000_00
+    assert (figures.partner_organisations, figures.external_partners) == (3, 1)
+
+
+def test_events_participants_reach_and_b2b():
+    registrations = (
+        RegistrationRecord(1, date(2018, 9, 1)),
+        RegistrationRecord(1, date(2018, 9, 2)),
+        RegistrationRecord(2, date(2018, 9, 1), cancelled_on=date(2018, 9, 20)),
+        RegistrationRecord(3, date(2018, 9, 3)),
+        RegistrationRecord(None, date(2018, 9, 3)),
+    )
+    requests = (
+        MeetingRequestRecord(date(2018, 9, 5), date(2018, 9, 6), True, ("nda", "follow_up")),
+        MeetingRequestRecord(date(2018, 9, 5), date(2018, 9, 7), False),
+        MeetingRequestRecord(date(2018, 9, 5)),
+    )
+    events = (
+        EventRecord(1, "Cluster Day 2018", date(2018, 10, 4), registrations, requests),
+        EventRecord(2, "Workshop", date(2018, 11, 4), (RegistrationRecord(4, date(2018, 11, 1)),)),
+        EventRecord(3, "Next year", date(2019, 3, 1), registrations),
+    )
+    figures = report(events=events).current.events
+
+    assert (figures.held, figures.participants) == (2, 5)
+    assert figures.member_organisations_reached == 3  # 1 and 4, and 3 (confirmed later)
+    assert (figures.meetings_requested, figures.meetings_accepted) == (3, 2)
+    assert figures.meetings_held == 1
+    assert figures.outcomes == {"follow_up": 1, "nda": 1}
+    assert (figures.largest.title, figures.largest.participants) == ("Cluster Day 2018", 4)
+
+
+def test_yearly_facts_totals_and_like_for_like_growth():
+    facts = (
+        FactsRecord(1, 2017, employees=10, turnover=1_000_000),
+        FactsRecord(1, 2018, employees=12, turnover=1_100_000, investment_raised=500_000),
+        FactsRecord(3, 2018, employees=100),
+    )
+    figures = report(facts=facts).current.facts
+
+    assert (figures.reporting, figures.employees, figures.turnover) == (2, 112, 1_100_000)
+    assert figures.investment_raised == 500_000
+    assert round(figures.employees_growth, 4) == 0.2  # only organisation 1 gave both years
+    assert round(figures.turnover_growth, 4) == 0.1
+
+
+def test_figures_survive_a_round_trip_through_json():
+    figures = report()
+
+    assert ReportFigures.from_dict(figures.to_dict()) == figures
+
+
+@st.composite
+def membership_histories(draw) -> tuple[PeriodRecord, ...]:
+    """Organisations with calendar-year periods, some with gaps, late or cancelled renewals."""
+    periods = []
+    for pk in range(draw(st.integers(1, 12))):
+        years = draw(st.sets(st.integers(2010, 2020), max_size=8))
+        for year in years:
+            cancelled = draw(st.sampled_from([None, None, None, date(year, 7, 1)]))
+            confirmed = draw(st.sampled_from([date(year, 1, 1), date(year, 3, 1), None]))
+            periods.append(year_period(pk, year, confirmed_on=confirmed, cancelled_on=cancelled))
+    return tuple(periods)
+
+
+@given(membership_histories(), st.dates(date(2010, 1, 1), date(2021, 12, 31)))
+def test_members_at_year_end_add_up_every_year(periods, known_on):
+    figures = compute_report(ClusterRecords(periods=periods), year=2020, known_on=known_on)
+
+    for before, after in zip(figures.years, figures.years[1:], strict=False):
+        change = after.membership
+        assert change.members_end == before.membership.members_end + change.arrived - change.left
+
+
+@given(st.lists(st.tuples(st.integers(2010, 2016), st.integers(0, 4)), max_size=15))
+def test_without_gaps_new_members_are_the_arrivals(memberships):
+    periods = tuple(
+        year_period(pk, year)
+        for pk, (first, length) in enumerate(memberships)
+        for year in range(first, first + length + 1)
+    )
+    figures = compute_report(ClusterRecords(periods=periods), year=2022, known_on=TODAY)
+
+    for before, after in zip(figures.years, figures.years[1:], strict=False):
+        change = after.membership
+        assert change.members_end == before.membership.members_end + change.new - change.left
