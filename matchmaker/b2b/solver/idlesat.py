@@ -71,10 +71,10 @@ def minimise_idle(index: Index, placed: set[int], time_limit: float) -> IdleResu
     """Slots for exactly the meetings `placed` with the least idle time, fairness as a cap.
 
     First "idle at most lb" for a structural lower bound lb, which often holds; otherwise any
-    schedule (an upper bound, or a proof that none exists), then "at most k" for k = lb + 1
-    upwards: the first that holds is the optimum. Every decision gets the same conflict
-    budget, so answers do not depend on machine load; the wall clock only stops the search
-    between two decisions. slot_of None with is_proved means that no schedule exists.
+    schedule (an upper bound, or a proof that none exists), then a binary search on k between
+    the bounds. Every decision gets the same conflict budget, so answers do not depend on
+    machine load; the wall clock only stops the search between two decisions. slot_of None
+    with is_proved means that no schedule exists.
     """
     deadline = time.monotonic() + time_limit
     search = _Search(build_formula(index, placed), index, placed, time_limit)
@@ -84,14 +84,16 @@ def minimise_idle(index: Index, placed: set[int], time_limit: float) -> IdleResu
     found, model = search.decide(None)
     if not found:
         return IdleResult(None, 0, found is False)
-    best = _result(model, search.formula, is_proved=answer is False)
-    for k in range(search.lowest + 1, best.idle):
-        if answer is None or time.monotonic() > deadline:
-            return IdleResult(best.slot_of, best.idle, False)
+    best = _result(model, search.formula, is_proved=False)
+    low = search.lowest + 1 if answer is False else search.lowest
+    while low < best.idle and answer is not None and time.monotonic() < deadline:
+        k = (low + best.idle - 1) // 2
         answer, model = search.decide(k)
         if answer:
-            return _result(model, search.formula, is_proved=True)
-    return IdleResult(best.slot_of, best.idle, answer is False)
+            best = _result(model, search.formula, is_proved=False)
+        elif answer is False:
+            low = k + 1
+    return IdleResult(best.slot_of, best.idle, low >= best.idle)
 
 
 class _Search:
@@ -101,7 +103,8 @@ class _Search:
         self.formula = formula
         self.floors = {p: person_breaks(index, p, placed) for p in formula.idle}
         self.lowest = sum(self.floors.values())
-        self.budget = max(int(CONFLICTS_PER_SECOND * seconds), 1000)
+        # Half the time for one decision: a hard one leaves room for the fallback.
+        self.budget = max(int(CONFLICTS_PER_SECOND * seconds / 2), 1000)
 
     def decide(self, k: int | None) -> tuple[bool | None, list[int]]:
         """Whether a schedule with idle at most k exists (any, for None); None: budget spent."""
