@@ -1,6 +1,10 @@
 import json
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matchmaker.b2b import check
 from matchmaker.b2b.baseline import first_fit
 from matchmaker.b2b.dzn import load_dzn
 from matchmaker.b2b.generator import generate_preset
@@ -91,3 +95,52 @@ def test_first_fit_is_not_enough_for_the_published_benchmark() -> None:
     assert schedule.reason is not None
     assert schedule.reason.startswith("first-fit breaks a hard rule: ")
     assert len(schedule.unscheduled) == 10  # of 125 meetings, all schedulable
+
+
+@st.composite
+def small_problems(draw: st.DrawFn) -> Problem:
+    slot_ids = [f"s{i}" for i in range(draw(st.integers(1, 4)))]
+    table_ids = [f"t{i}" for i in range(draw(st.integers(1, 3)))]
+    slot_sets = st.frozensets(st.sampled_from(slot_ids), min_size=1)
+    people = [
+        Participant(
+            f"p{i}",
+            available=draw(st.none() | slot_sets),
+            max_meetings=draw(st.none() | st.integers(0, 3)),
+            table=draw(st.none() | st.sampled_from(table_ids)),
+        )
+        for i in range(draw(st.integers(2, 5)))
+    ]
+    names = [p.id for p in people]
+    meetings = [
+        Meeting(
+            f"m{i}",
+            tuple(draw(st.lists(st.sampled_from(names), min_size=2, max_size=3, unique=True))),
+            weight=draw(st.sampled_from([1.0, 2.0])),
+            slot=draw(st.none() | st.sampled_from(slot_ids)) if draw(st.booleans()) else None,
+            allowed_slots=draw(st.none() | slot_sets),
+        )
+        for i in range(draw(st.integers(0, 8)))
+    ]
+    return Problem(
+        slots=tuple(Slot(s, "am") for s in slot_ids),
+        tables=tuple(Table(t) for t in table_ids),
+        participants=tuple(people),
+        meetings=tuple(meetings),
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(small_problems())
+def test_first_fit_is_valid_or_says_which_rule_it_breaks(problem: Problem) -> None:
+    schedule = first_fit(problem)
+    listed = [a.meeting for a in schedule.assignments] + [u.meeting for u in schedule.unscheduled]
+    assert sorted(listed) == sorted(m.id for m in problem.meetings)
+    assert all(u.reason for u in schedule.unscheduled)
+    if schedule.status is Status.FEASIBLE:
+        assert check(problem, schedule) == []
+    else:
+        assert schedule.status is Status.UNKNOWN
+        assert schedule.reason is not None
+        assert "pinned meeting left unscheduled" in schedule.reason
+        assert any(m.slot is not None for m in problem.meetings)
