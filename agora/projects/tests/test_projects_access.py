@@ -278,3 +278,32 @@ def test_staff_queue_is_staff_only(client, cast, role):
 def test_staff_open_the_queue(client, staff_with_totp):
     client.force_login(staff_with_totp)
     assert client.get(reverse("projects:project-queue")).status_code == 200
+
+
+@pytest.mark.parametrize("role", ["representative", "member", "outsider", "expert"])
+def test_every_user_opens_the_call_pages_and_their_project_list(client, cast, project, role):
+    client.force_login(getattr(cast, role))
+    urls = [
+        reverse("projects:call-list"),
+        reverse("projects:call-detail", args=[project.call.slug]),
+        reverse("projects:project-list"),
+    ]
+    assert [status_of(client, url) for url in urls] == [200, 200, 200]
+
+
+def test_anonymous_writes_are_sent_to_log_in_and_change_nothing(client, project):
+    entries = AuditEntry.objects.count()
+    statuses = [client.post(url, data).status_code for url, data in denied_posts(project)]
+    assert statuses == [302] * 7
+    assert_unchanged(project, entries)
+
+
+def test_project_page_queries_do_not_grow_with_the_consortium(
+    client, cast, project, django_assert_max_num_queries
+):
+    for number in range(10):
+        project.partners.create(external_name=f"Lab {number}", budget=1000)
+    client.force_login(cast.representative)
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("projects:project-detail", args=[project.pk]))
+    assert len(response.context["page"].partners) == 12
