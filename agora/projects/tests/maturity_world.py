@@ -30,9 +30,9 @@ def codes_up_to(dimension: str, last_level: int) -> list[str]:
     ]
 
 
-def make_project(cast, **kwargs) -> Project:
+def make_project(cast, acronym: str = "HELIX-AB") -> Project:
     """A draft outside any call, coordinated by cast.organisation (Helix)."""
-    project = ProjectFactory(call=None, acronym="HELIX-AB", title="Anticorps à élaborer", **kwargs)
+    project = ProjectFactory(call=None, acronym=acronym, title="Anticorps à élaborer")
     make_consortium(project, cast.organisation)
     return project
 

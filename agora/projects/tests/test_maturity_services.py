@@ -70,7 +70,7 @@ def test_a_revision_cannot_be_dated_before_the_previous_one(cast, project):
 
 def test_save_answers_records_evidence_and_returns_the_new_level(cast, project):
     diagnosis = make_diagnosis(project, date(2026, 1, 10), {"TECH": 1})
-    answers = {code: (True, "Lab notebook p. 12") for code in codes_up_to("TECH", 2)}
+    answers = dict.fromkeys(codes_up_to("TECH", 2), (True, "Lab notebook p. 12"))
     answers["TECH-3-1"] = (True, "Report R-3")
     answers["TECH-3-2"] = (False, "")
 
