@@ -5,17 +5,27 @@ after the exchange format's fields; objective.csv (optional) holds `setting,valu
 are comma- or semicolon-separated (whatever the spreadsheet wrote), a list inside a cell separates
 its items with `;` or `,`, an empty cell means the field is absent, and an `available` or
 `allowed_slots` item may name a whole session. Errors name the file and the spreadsheet row.
+
+Usage: python -m matchmaker.b2b.csvfolder INSTANCE.json FOLDER (writes the folder)
 """
 
+import argparse
 import csv
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
-from matchmaker.b2b.io import ProblemError, problem_from_dict
+from matchmaker.b2b.io import ProblemError, load_problem, problem_from_dict, problem_to_dict
 from matchmaker.b2b.model import Problem
 
 FILES = ("slots", "tables", "participants", "meetings")
+COLUMNS = {
+    "slots": ["id", "session", "start", "end"],
+    "tables": ["id"],
+    "participants": ["id", "organization", "available", "max_meetings", "table"],
+    "meetings": ["id", "participants", "weight", "slot", "allowed_slots"],
+}
 TRUE_WORDS = {"true", "yes", "1", "y", "x"}
 FALSE_WORDS = {"false", "no", "0", "n", ""}
 
@@ -203,3 +213,67 @@ def _boolean(where: str, value: str) -> bool:
     if value.lower() in FALSE_WORDS:
         return False
     raise CsvError(f"{where}: {value!r} is neither true nor false")
+
+
+def write_csv_folder(problem: Problem, folder: str | Path) -> None:
+    """Write `problem` as a CSV folder that `load_csv_folder` reads back: a spreadsheet start."""
+    data = problem_to_dict(problem)
+    # Every cell is formed before any file is written, so a refusal leaves no partial folder.
+    rows = {
+        name: [[_cell(name, item, key) for key in headers] for item in data[name]]
+        for name, headers in COLUMNS.items()
+    }
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, headers in COLUMNS.items():
+        with (folder / f"{name}.csv").open("w", newline="", encoding="utf-8") as stream:
+            writer = csv.writer(stream)
+            writer.writerow(headers)
+            writer.writerows(rows[name])
+    with (folder / "objective.csv").open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["setting", "value"])
+        for setting, value in data["objective"].items():
+            writer.writerow([setting, "" if value is None else str(value).lower()])
+
+
+def _cell(name: str, item: dict[str, Any], key: str) -> str:
+    value = item.get(key)
+    if isinstance(value, list):
+        if not value:
+            # An empty cell means "absent", which would widen an empty list to every slot.
+            raise CsvError(f"{name} {item['id']}: an empty {key} list has no CSV form")
+        for part in value:
+            _check_writable(name, part)
+        return ";".join(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, str):
+        _check_writable(name, value)
+    return "" if value is None else str(value)
+
+
+def _check_writable(name: str, text: str) -> None:
+    if re.search(r"[;,]", text) or text != text.strip():
+        raise CsvError(f"{name}: {text!r} cannot be a CSV list item (a ';', ',' or edge space)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write a JSON instance as a CSV folder."""
+    parser = argparse.ArgumentParser(
+        prog="python -m matchmaker.b2b.csvfolder",
+        description="Write a b2b-instance/1 JSON file as a folder of CSV files (docs/cli.md).",
+    )
+    parser.add_argument("instance", type=Path)
+    parser.add_argument("folder", type=Path)
+    arguments = parser.parse_args(argv)
+    try:
+        write_csv_folder(load_problem(arguments.instance), arguments.folder)
+    except ProblemError as error:
+        sys.stderr.write(f"error: {error}\n")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -130,7 +130,7 @@ def small_problems(draw: st.DrawFn) -> Problem:
     )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(small_problems())
 def test_first_fit_is_valid_or_says_which_rule_it_breaks(problem: Problem) -> None:
     schedule = first_fit(problem)

@@ -1,9 +1,23 @@
+import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from matchmaker.b2b.csvfolder import CsvError, load_csv_folder
-from matchmaker.b2b.model import IdleMeasure, IdleScope, Meeting, Participant
+from matchmaker.b2b.csvfolder import CsvError, load_csv_folder, write_csv_folder
+from matchmaker.b2b.model import (
+    IdleMeasure,
+    IdleScope,
+    Meeting,
+    Objective,
+    Participant,
+    Problem,
+    Slot,
+    Table,
+)
+from matchmaker.tests.test_b2b_baseline import small_problems
 
 SAMPLE = {
     "slots.csv": (
@@ -151,3 +165,34 @@ def test_missing_file_is_named(tmp_path: Path) -> None:
     (folder / "tables.csv").unlink()
     with pytest.raises(CsvError, match=r"^tables\.csv is missing from "):
         load_csv_folder(folder)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    problem=small_problems(),
+    objective=st.builds(
+        Objective,
+        idle=st.sampled_from(IdleMeasure),
+        idle_scope=st.sampled_from(IdleScope),
+        fairness=st.none() | st.integers(0, 3),
+        schedule_all=st.booleans(),
+    ),
+)
+def test_written_folder_reads_back_the_same_problem(problem: Problem, objective: Objective) -> None:
+    problem = replace(problem, objective=objective, name="round-trip")
+    with tempfile.TemporaryDirectory() as parent:
+        folder = Path(parent) / "round-trip"
+        write_csv_folder(problem, folder)
+        assert load_csv_folder(folder) == problem
+
+
+def test_ids_that_a_cell_list_would_split_are_refused(tmp_path: Path) -> None:
+    problem = Problem(
+        slots=(Slot("9:00, room A"),),
+        tables=(Table("t1"),),
+        participants=(Participant("ann", available=frozenset({"9:00, room A"})),),
+        meetings=(),
+    )
+    with pytest.raises(CsvError, match="slots: '9:00, room A' cannot be a CSV list item"):
+        write_csv_folder(problem, tmp_path / "event")
+    assert not (tmp_path / "event").exists()
