@@ -1,0 +1,120 @@
+"""The 2018 report on the demo cluster: the published figures, the highlights, the PDF."""
+
+import io
+from datetime import date
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+from pypdf import PdfReader
+
+from agora.members.demo import DemoContext, reset_all
+from agora.members.demo.plan import members_at_year_end
+from agora.reports import services
+from agora.reports.adapter import compute_figures, fetch_records
+from agora.reports.highlights import write_highlights
+from agora.reports.models import AnnualReport, YearlyFacts
+from agora.reports.rendering import render_report_pdf
+
+TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo loaded once for the module, deleted afterwards so other modules start empty."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", today=TODAY.isoformat(), stdout=StringIO())
+    yield
+    with django_db_blocker.unblock():
+        reset_all(DemoContext(today=None, write=lambda text: None))
+
+
+@pytest.fixture
+def figures_2018(demo, db):
+    return compute_figures(year=2018, known_on=TODAY)
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_2018_has_the_clusters_published_membership_figures(figures_2018):
+    membership = figures_2018.current.membership
+
+    assert (membership.members_end, membership.new, membership.left) == (154, 29, 2)
+    assert figures_2018.previous.membership.members_end == 127
+    assert figures_2018.previous.membership.new == 27
+    assert (figures_2018.cagr_start, round(figures_2018.cagr, 3)) == (2015, 0.219)
+
+
+def test_every_year_ends_with_the_plans_members(demo, db):
+    figures = compute_figures(year=2026, known_on=TODAY)
+
+    counts = {each.year: each.membership.members_end for each in figures.years}
+    assert counts == members_at_year_end(2026)
+    for each in figures.years:
+        assert each.membership.new == each.membership.arrived
+
+
+def test_the_same_figures_as_of_31_december_2018(demo, db):
+    as_of = compute_figures(year=2018, known_on=date(2018, 12, 31)).current.membership
+
+    assert (as_of.members_end, as_of.new, as_of.left) == (154, 29, 2)
+
+
+def test_2018_events_are_the_cluster_day(figures_2018):
+    events = figures_2018.current.events
+
+    assert (events.held, events.participants, events.meetings_held) == (1, 500, 299)
+    assert events.largest.title == "Cluster Day 2018"
+    assert events.meetings_accepted == 300
+
+
+def test_members_entered_their_facts(figures_2018):
+    facts = figures_2018.current.facts
+
+    assert facts.reporting == YearlyFacts.objects.filter(year=2018).count() > 50
+    assert facts.employees > 0
+
+
+def test_highlights_in_english_and_french(figures_2018):
+    english = write_highlights(figures_2018, "en")
+    french = write_highlights(figures_2018, "fr")
+
+    assert english[0] == "29 new members joined in 2018, 7.4 % more than the year before."
+    assert "a growth of 21.9 % a year since 2015" in english[1]
+    assert english[2] == "500 participants and 299 B2B meetings at Cluster Day 2018."
+    assert french[0].startswith("29 nouveaux membres ont adhéré en 2018")
+    assert "21,9 %" in french[1]
+
+
+def test_the_adapter_reads_in_a_fixed_number_of_queries(demo, db, django_assert_num_queries):
+    with django_assert_num_queries(12):
+        records = fetch_records()
+
+    assert len(records.organisations) == 378
+
+
+def test_the_french_pdf_has_the_figures_and_its_accents(figures_2018):
+    report = AnnualReport.objects.get(year=2018)
+    with translation.override("fr"):
+        content = render_report_pdf(report, figures_2018, report.highlights_in("fr"))
+
+    text = pdf_text(content)
+    assert "29 nouveaux membres ont adhéré en 2018" in text
+    assert "154" in text
+    assert "Pôle" in text or "pôles" in text
+    assert "Cluster Day 2018" in text
+
+
+def test_publishing_freezes_the_figures(demo, db, settings, tmp_path, cast):
+    settings.MEDIA_ROOT = tmp_path
+    report = services.publish_report(actor=cast.staff, year=2018)
+    YearlyFacts.objects.filter(year=2018).delete()
+
+    report.refresh_from_db()
+    assert report.figures["years"][-1]["membership"]["members_end"] == 154
+    assert report.figures["years"][-1]["facts"]["reporting"] > 0
+    with report.pdf.open("rb") as pdf:
+        assert "29 new members joined in 2018" in pdf_text(pdf.read())
