@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-o", "--output", type=Path, required=True, help="solution JSON to write")
     parser.add_argument(
-        "--time-limit", type=float, default=30.0, metavar="SECONDS", help="default 30"
+        "--time-limit", type=positive_seconds, default=30.0, metavar="SECONDS", help="default 30"
     )
     parser.add_argument("--seed", type=int, default=0, help="solver seed (default 0)")
     parser.add_argument(
@@ -58,6 +58,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     return parser
+
+
+def positive_seconds(text: str) -> float:
+    """A time limit: a positive number of seconds."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return seconds
 
 
 def read_instance(path: Path) -> Problem:
@@ -126,7 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     schedule = solve(
         problem, time_limit=arguments.time_limit, seed=arguments.seed, keep=keep, progress=report
     )
-    write_atomically(arguments.output, schedule_to_dict(schedule))
+    try:
+        write_atomically(arguments.output, schedule_to_dict(schedule))
+    except OSError as error:
+        print(f"error: cannot write {arguments.output}: {error.strerror}", file=sys.stderr)
+        return EXIT_INPUT
     report(summary(problem, schedule))
     return EXIT_OF_STATUS[schedule.status]
 

@@ -164,3 +164,15 @@ def test_installed_command_runs(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert run_checker(instance, solution).ok
+
+
+@pytest.mark.parametrize("limit", ["0", "-5", "soon", "nan"])
+def test_time_limit_must_be_positive(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], limit: str
+) -> None:
+    instance = write_instance(tmp_path, INSTANCE)
+    with pytest.raises(SystemExit) as exit_:
+        main([str(instance), "-o", str(tmp_path / "out.json"), "--time-limit", limit])
+    assert exit_.value.code == EXIT_INPUT
+    assert "is not a positive number of seconds" in capsys.readouterr().err
+    assert not (tmp_path / "out.json").exists()
