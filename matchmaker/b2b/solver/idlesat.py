@@ -20,6 +20,8 @@ SOLVER = "kissat404"
 # Kissat makes about 8,000 conflicts per CPU second on the published instances: a conflict
 # budget instead of a timer keeps every decision reproducible under any machine load.
 CONFLICTS_PER_SECOND = 8_000
+# Bound decisions tried one by one above the lower bound before looking for any schedule.
+LINEAR_STEPS = 5
 
 
 @dataclass
@@ -70,28 +72,35 @@ class IdleResult:
 def minimise_idle(index: Index, placed: set[int], time_limit: float) -> IdleResult:
     """Slots for exactly the meetings `placed` with the least idle time, fairness as a cap.
 
-    First "idle at most lb" for a structural lower bound lb, which often holds; otherwise any
-    schedule (an upper bound, or a proof that none exists), then a binary search on k between
-    the bounds. Every decision gets the same conflict budget, so answers do not depend on
-    machine load; the wall clock only stops the search between two decisions. slot_of None
-    with is_proved means that no schedule exists.
+    "Idle at most k" for k from a structural lower bound upwards, a few steps (refutations
+    near the bound are cheap, and the optimum is often there); then any schedule (an upper
+    bound, or the proof that none exists) and a binary search between the bounds. Every
+    decision gets a conflict budget, so answers do not depend on machine load; the wall
+    clock only stops the search between two decisions. slot_of None with is_proved means
+    that no schedule exists.
     """
     deadline = time.monotonic() + time_limit
     search = _Search(build_formula(index, placed), index, placed, time_limit)
-    answer, model = search.decide(search.lowest)
-    if answer:
-        return _result(model, search.formula, is_proved=True)
-    found, model = search.decide(None)
+    low = search.lowest
+    while low < search.lowest + LINEAR_STEPS and time.monotonic() < deadline:
+        answer, model = search.decide(low)
+        if answer:
+            return _result(model, search.formula, is_proved=True)
+        if answer is None:
+            break
+        low += 1
+    found, model = search.decide(None, share=1.0)
     if not found:
         return IdleResult(None, 0, found is False)
     best = _result(model, search.formula, is_proved=False)
-    low = search.lowest + 1 if answer is False else search.lowest
-    while low < best.idle and answer is not None and time.monotonic() < deadline:
+    while low < best.idle and time.monotonic() < deadline:
         k = (low + best.idle - 1) // 2
         answer, model = search.decide(k)
+        if answer is None:
+            break
         if answer:
             best = _result(model, search.formula, is_proved=False)
-        elif answer is False:
+        else:
             low = k + 1
     return IdleResult(best.slot_of, best.idle, low >= best.idle)
 
@@ -103,14 +112,16 @@ class _Search:
         self.formula = formula
         self.floors = {p: person_breaks(index, p, placed) for p in formula.idle}
         self.lowest = sum(self.floors.values())
-        # Half the time for one decision: a hard one leaves room for the fallback.
-        self.budget = max(int(CONFLICTS_PER_SECOND * seconds / 2), 1000)
+        self.budget = max(int(CONFLICTS_PER_SECOND * seconds), 2000)
 
-    def decide(self, k: int | None) -> tuple[bool | None, list[int]]:
-        """Whether a schedule with idle at most k exists (any, for None); None: budget spent."""
+    def decide(self, k: int | None, share: float = 0.5) -> tuple[bool | None, list[int]]:
+        """Whether a schedule with idle at most k exists (any, for None); None: budget spent.
+
+        A bound decision gets half the budget, so that a hard one leaves room for the rest.
+        """
         extra = [] if k is None else _at_most(self.formula, k, self.floors, k - self.lowest)
         with Solver(name=SOLVER, bootstrap_with=self.formula.clauses + extra) as solver:
-            solver.conf_budget(self.budget)
+            solver.conf_budget(int(share * self.budget))
             answer = solver.solve_limited()
             return answer, (solver.get_model() or []) if answer else []
 
