@@ -8,11 +8,12 @@ import io
 import math
 import textwrap
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.projections.polar import PolarAxes
 from matplotlib.typing import RcKeyType
 
 from agora.projects.maturity_scale import LEVELS
@@ -43,7 +44,7 @@ def radar_svg(
     angles = [2 * math.pi * index / len(codes) for index in range(len(codes))]
     with mpl.rc_context(STYLE):
         figure = Figure(figsize=(5.6, 5.0))
-        axes = figure.add_subplot(projection="polar")
+        axes = cast(PolarAxes, figure.add_subplot(projection="polar"))
         axes.set_theta_zero_location("N")  # the first dimension at the top, then clockwise
         axes.set_theta_direction(-1)
         closed = [*angles, angles[0]]

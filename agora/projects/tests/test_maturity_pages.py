@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from pypdf import PdfReader
 
-from agora.projects.models import CriterionAnswer, Diagnosis, Target
+from agora.projects.models import ActionPoint, CriterionAnswer, Diagnosis, Target
 from agora.projects.selectors.maturity import get_latest_profile
 from agora.projects.tests.maturity_world import (
     client_for,
@@ -258,3 +258,35 @@ def test_the_project_page_snippet_shows_the_latest_profile(cast, project):
     assert "▲ +1" in html
     assert reverse("projects:diagnosis-list", args=[project.pk]) in html
     assert get_latest_profile(make_project(cast, acronym="EMPTY")) is None
+
+
+def test_an_older_revision_is_read_only_and_the_latest_asks_in_french(cast, project):
+    older = make_diagnosis(project, date(2026, 1, 1), {"TECH": 1})
+    latest = make_diagnosis(project, date(2026, 2, 1), {"TECH": 1})
+    client = client_for(cast.member)
+
+    old_page = client.get(reverse("projects:diagnosis-detail", args=[older.pk]))
+    new_page = client.get(
+        reverse("projects:diagnosis-detail", args=[latest.pk]), HTTP_ACCEPT_LANGUAGE="fr"
+    )
+
+    assert old_page.context["can_edit"] is False
+    assert 'name="met_TECH-1-1"' not in old_page.content.decode()
+    assert 'name="met_TECH-1-1"' in new_page.content.decode()
+    assert "Les principales inconnues techniques sont listées." in new_page.content.decode()
+
+
+def test_an_action_point_done_twice_is_a_conflict(cast, project):
+    diagnosis = make_diagnosis(project, date(2026, 2, 1), {})
+    action = ActionPoint.objects.create(
+        diagnosis=diagnosis, dimension="TEAM", text="Recruit", done_on=date(2026, 2, 2)
+    )
+
+    response = client_for(cast.member).post(
+        reverse("projects:action-point-complete", args=[action.pk])
+    )
+
+    assert response.status_code == 409
+    assert "This action point is already done." in response.content.decode()
+    action.refresh_from_db()
+    assert action.done_on == date(2026, 2, 2)

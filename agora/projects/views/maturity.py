@@ -278,8 +278,7 @@ def action_point_complete(request: HttpRequest, pk: int) -> HttpResponse:
         form, lambda: services.complete_action_point(actor=request.user, action=action)
     )
     if done is None:
-        for error in form.non_field_errors():
-            messages.error(request, error)
+        messages.error(request, " ".join(str(error) for error in form.non_field_errors()))
         return overview_page(request, action.diagnosis.project, status=form_status(form))
     messages.success(request, _("The action point is done."))
     return redirect("projects:diagnosis-list", pk=action.diagnosis.project.pk)
