@@ -83,13 +83,14 @@ def minimise_idle(index: Index, placed: set[int], time_limit: float) -> IdleResu
     search = _Search(build_formula(index, placed), index, placed, time_limit)
     low = search.lowest
     while low < search.lowest + LINEAR_STEPS and time.monotonic() < deadline:
-        answer, model = search.decide(low)
+        # The lower bound is often the optimum: its decision gets the largest share.
+        answer, model = search.decide(low, share=0.6 if low == search.lowest else 0.3)
         if answer:
             return _result(model, search.formula, is_proved=True)
         if answer is None:
             break
         low += 1
-    found, model = search.decide(None, share=1.0)
+    found, model = search.decide(None, share=0.4)
     if not found:
         return IdleResult(None, 0, found is False)
     best = _result(model, search.formula, is_proved=False)
@@ -114,10 +115,10 @@ class _Search:
         self.lowest = sum(self.floors.values())
         self.budget = max(int(CONFLICTS_PER_SECOND * seconds), 2000)
 
-    def decide(self, k: int | None, share: float = 0.5) -> tuple[bool | None, list[int]]:
+    def decide(self, k: int | None, share: float = 0.3) -> tuple[bool | None, list[int]]:
         """Whether a schedule with idle at most k exists (any, for None); None: budget spent.
 
-        A bound decision gets half the budget, so that a hard one leaves room for the rest.
+        Each decision gets a share of the budget, so that a hard one leaves room for the rest.
         """
         extra = [] if k is None else _at_most(self.formula, k, self.floors, k - self.lowest)
         with Solver(name=SOLVER, bootstrap_with=self.formula.clauses + extra) as solver:
