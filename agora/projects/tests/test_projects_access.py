@@ -1,6 +1,6 @@
 """Who sees what: the permission matrix of every project URL, and confidentiality (404, not 403)."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from django.http import Http404
@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from agora.core.models import AuditEntry
 from agora.members.tests.factories import MembershipFactory, OrganisationFactory
-from agora.projects.models import Assignment, Partner, Project
+from agora.projects.models import Assignment, Milestone, Partner, Project
 from agora.projects.selectors.projects import access_project
 from agora.projects.tests.factories import (
     AssignmentFactory,
@@ -307,3 +307,23 @@ def test_project_page_queries_do_not_grow_with_the_consortium(
     with django_assert_max_num_queries(16):
         response = client.get(reverse("projects:project-detail", args=[project.pk]))
     assert len(response.context["page"].partners) == 12
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("representative", 404),
+        ("member", 404),
+        ("outsider", 404),
+        ("expert", 404),
+        ("staff", 200),
+    ],
+)
+def test_milestone_pages_are_the_staff_s(client, cast, project, staff_with_totp, role, status):
+    milestone = Milestone.objects.create(project=project, title="M1", due_on=date(2031, 1, 1))
+    client.force_login(getattr(cast, role))
+    urls = [
+        reverse("projects:milestone-add", args=[project.pk]),
+        reverse("projects:milestone-reach", args=[project.pk, milestone.pk]),
+    ]
+    assert [status_of(client, url) for url in urls] == [status, status]
