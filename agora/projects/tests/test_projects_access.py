@@ -327,3 +327,11 @@ def test_milestone_pages_are_the_staff_s(client, cast, project, staff_with_totp,
         reverse("projects:milestone-reach", args=[project.pk, milestone.pk]),
     ]
     assert [status_of(client, url) for url in urls] == [status, status]
+
+
+def test_lost_file_is_404_not_500(client, cast, project, media_root):
+    attachment = project.attachments.get()
+    (media_root / attachment.file.name).unlink()
+    client.force_login(cast.member)
+    url = reverse("projects:attachment-download", args=[project.pk, attachment.pk])
+    assert client.get(url).status_code == 404

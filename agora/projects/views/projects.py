@@ -293,8 +293,12 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
 def attachment_download(request: HttpRequest, pk: int, attachment: int) -> FileResponse:
     """The attachment's PDF, for those who may see the project only."""
     found = selectors.access_attachment(request.user, pk, attachment)
+    try:
+        file = found.file.open("rb")
+    except FileNotFoundError as error:  # a row whose file was lost: nothing to serve
+        raise Http404 from error
     return FileResponse(
-        found.file.open("rb"),
+        file,
         as_attachment=True,
         filename=f"{found.project.acronym}-{found.pk}.pdf",
     )
