@@ -78,7 +78,7 @@ def copy_revision(previous: Diagnosis, diagnosis: Diagnosis) -> None:
             is_met=answer.is_met,
             evidence=answer.evidence,
         )
-        for answer in previous.answers.filter(criterion__in=CRITERIA)
+        for answer in previous.answers.filter(criterion__in=list(CRITERIA))
     )
     Target.objects.bulk_create(
         Target(
