@@ -1,3 +1,9 @@
+from collections import Counter
+from itertools import product
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
 from matchmaker.b2b import Status, check, figures, problem_from_dict, solve
 from matchmaker.b2b.solver.idlesat import idle_of, minimise_idle
 from matchmaker.b2b.solver.index import build_index
@@ -56,3 +62,52 @@ def test_the_solver_reaches_the_forced_breaks_and_proves_them():
     assert result["idle"] == 2
     assert figures(problem, schedule).idle == 2
     assert schedule.status in (Status.OPTIMAL, Status.FEASIBLE)
+
+
+def _brute_force_idle(index, placed: list[int]) -> int | None:
+    """The least idle time over every complete placement, by enumeration (tiny instances)."""
+    best = None
+    for slots in product(*(index.candidates[m] for m in placed)):
+        slot_of = dict(zip(placed, slots, strict=True))
+        if _is_feasible(index, slot_of):
+            idle = idle_of(index, slot_of)
+            best = idle if best is None else min(best, idle)
+    return best
+
+
+def _is_feasible(index, slot_of: dict[int, int]) -> bool:
+    seen = {(p, t) for m, t in slot_of.items() for p in index.members[m]}
+    per_slot = Counter(slot_of.values())
+    people = sum(len(index.members[m]) for m in slot_of)
+    return len(seen) == people and max(per_slot.values()) <= len(index.free_tables)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    slots=st.integers(3, 5),
+    tables=st.integers(1, 2),
+    pairs=st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4)), min_size=2, max_size=6),
+    measure=st.sampled_from(["breaks", "slots"]),
+    holes=st.sets(st.tuples(st.integers(0, 4), st.integers(0, 4)), max_size=4),
+)
+def test_the_idle_optimum_matches_enumeration(slots, tables, pairs, measure, holes):
+    meetings = [(a, b) for a, b in pairs if a != b]
+    assume(meetings)
+    data = instance(slots, tables, meetings, people=5, objective={"idle": measure})
+    for p, t in holes:
+        if t < slots:
+            person = data["participants"][p]
+            person["available"] = [s for s in person.get("available", _all(slots)) if s != f"s{t}"]
+    index = build_index(problem_from_dict(data))
+    placed = list(range(index.meeting_count))
+    expected = _brute_force_idle(index, placed)
+    result = minimise_idle(index, set(placed), 5.0)
+    if expected is None:
+        assert (result.slot_of, result.is_proved) == (None, True)
+    else:
+        assert (result.idle, result.is_proved) == (expected, True)
+        assert _is_feasible(index, result.slot_of)
+
+
+def _all(slots: int) -> list[str]:
+    return [f"s{t}" for t in range(slots)]

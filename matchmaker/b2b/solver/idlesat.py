@@ -44,6 +44,9 @@ class Formula:
         """Clauses for: at most (or exactly) `bound` of `lits` are true."""
         if not exact and len(lits) <= bound:
             return []
+        if exact and len(lits) < bound:
+            contradiction = self.new()
+            return [[contradiction], [-contradiction]]
         if not exact and bound == 0:
             return [[-lit] for lit in lits]
         if bound == 1 and len(lits) <= 6:
