@@ -69,6 +69,8 @@ def test_unticking_a_criterion_lowers_the_level_through_htmx(cast, project):
     assert response.status_code == 200
     assert response.templates[0].name == "projects/maturity/_dimension.html"
     assert response.context["level"] == 1
+    assert response.context["missing"] == ["TECH-2-3"]
+    assert "Level 2 still needs: TECH-2-3." in response.content.decode()
     assert (
         '<span class="badge text-bg-primary fs-6" id="level-TECH">Level 1</span>'
         in response.content.decode()

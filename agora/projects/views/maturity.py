@@ -142,6 +142,9 @@ def dimension_section(
         "code": form.dimension.code,
         "name": form.dimension.name(language()),
         "level": maturity.level(form.dimension.code, met),
+        "missing": [
+            criterion.code for criterion in maturity.missing_for_next(form.dimension.code, met)
+        ],
         "levels": levels,
         "can_edit": can_edit,
         "saved": saved,
