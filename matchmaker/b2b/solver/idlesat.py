@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from pysat.card import CardEnc, EncType
-from pysat.solvers import Solver
 
 from matchmaker.b2b.model import IdleMeasure
 from matchmaker.b2b.solver.index import Index
 from matchmaker.b2b.solver.lowerbound import person_breaks
+from matchmaker.b2b.solver.satcall import solve_capped
 
 SOLVER = "kissat404"
 # Kissat makes about 8,000 conflicts per CPU second on the published instances: a conflict
@@ -22,6 +22,7 @@ SOLVER = "kissat404"
 CONFLICTS_PER_SECOND = 8_000
 # Bound decisions tried one by one above the lower bound before looking for any schedule.
 LINEAR_STEPS = 5
+WALL_CAP = 1.3
 
 
 @dataclass
@@ -79,8 +80,8 @@ def minimise_idle(index: Index, placed: set[int], time_limit: float) -> IdleResu
     near the bound are cheap, and the optimum is often there); then any schedule (an upper
     bound, or the proof that none exists) and a binary search between the bounds. Every
     decision gets a conflict budget, so answers do not depend on machine load; the wall
-    clock only stops the search between two decisions. slot_of None with is_proved means
-    that no schedule exists.
+    clock only stops the search between two decisions (or a decision, on a machine too
+    loaded for its budget). slot_of None with is_proved means that no schedule exists.
     """
     deadline = time.monotonic() + time_limit
     search = _Search(build_formula(index, placed), index, placed, time_limit)
@@ -117,6 +118,8 @@ class _Search:
         self.floors = {p: person_breaks(index, p, placed) for p in formula.idle}
         self.lowest = sum(self.floors.values())
         self.budget = max(int(CONFLICTS_PER_SECOND * seconds), 2000)
+        # Only a machine too loaded for the budget meets this cap (then answers depend on load).
+        self.cap_at = time.monotonic() + WALL_CAP * seconds
 
     def decide(self, k: int | None, share: float = 0.3) -> tuple[bool | None, list[int]]:
         """Whether a schedule with idle at most k exists (any, for None); None: budget spent.
@@ -124,10 +127,8 @@ class _Search:
         Each decision gets a share of the budget, so that a hard one leaves room for the rest.
         """
         extra = [] if k is None else _at_most(self.formula, k, self.floors, k - self.lowest)
-        with Solver(name=SOLVER, bootstrap_with=self.formula.clauses + extra) as solver:
-            solver.conf_budget(int(share * self.budget))
-            answer = solver.solve_limited()
-            return answer, (solver.get_model() or []) if answer else []
+        seconds = self.cap_at - time.monotonic()
+        return solve_capped(SOLVER, self.formula.clauses + extra, int(share * self.budget), seconds)
 
 
 def _at_most(formula: Formula, k: int, floors: dict[int, int], slack: int) -> list[list[int]]:
