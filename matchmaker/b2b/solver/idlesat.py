@@ -118,8 +118,11 @@ class _Search:
         self.floors = {p: person_breaks(index, p, placed) for p in formula.idle}
         self.lowest = sum(self.floors.values())
         self.budget = max(int(CONFLICTS_PER_SECOND * seconds), 2000)
-        # Only a machine too loaded for the budget meets this cap (then answers depend on load).
-        self.cap_at = time.monotonic() + WALL_CAP * seconds
+        # Only a machine too loaded for the budget meets these caps (then answers depend on
+        # load); bound decisions stop earlier, to leave time for finding any schedule at all.
+        started = time.monotonic()
+        self.cap_at = started + WALL_CAP * seconds
+        self.bound_cap_at = started + 0.7 * WALL_CAP * seconds
 
     def decide(self, k: int | None, share: float = 0.3) -> tuple[bool | None, list[int]]:
         """Whether a schedule with idle at most k exists (any, for None); None: budget spent.
@@ -127,7 +130,7 @@ class _Search:
         Each decision gets a share of the budget, so that a hard one leaves room for the rest.
         """
         extra = [] if k is None else _at_most(self.formula, k, self.floors, k - self.lowest)
-        seconds = self.cap_at - time.monotonic()
+        seconds = (self.cap_at if k is None else self.bound_cap_at) - time.monotonic()
         return solve_capped(SOLVER, self.formula.clauses + extra, int(share * self.budget), seconds)
 
 
