@@ -22,7 +22,7 @@ SOLVER = "kissat404"
 CONFLICTS_PER_SECOND = 8_000
 # Bound decisions tried one by one above the lower bound before looking for any schedule.
 LINEAR_STEPS = 5
-WALL_CAP = 1.3
+WALL_CAP = 1.0
 
 
 @dataclass
