@@ -112,3 +112,20 @@ def test_bench_command_lists_and_refuses(capsys: pytest.CaptureFixture[str]) -> 
     output = capsys.readouterr()
     assert "  published    The published B2B benchmark" in output.out
     assert "unknown benchmark 'nonsense'" in output.err
+
+
+def test_peak_memory_covers_what_the_run_forks(tmp_path: Path) -> None:
+    script = tmp_path / "fork.py"
+    script.write_text(
+        "import multiprocessing\n"
+        "def grow():\n"
+        "    block = bytearray(120 * 2**20)\n"
+        "    block[::4096] = b'x' * len(block[::4096])\n"
+        "child = multiprocessing.get_context('fork').Process(target=grow)\n"
+        "child.start()\n"
+        "child.join()\n"
+    )
+    measured = run_measured(str(script), [], tmp_path / "fork.log")
+    assert measured.exit_code == 0
+    assert measured.peak_mb is not None
+    assert 120 < measured.peak_mb < 250
