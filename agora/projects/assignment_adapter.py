@@ -173,7 +173,7 @@ def build_experts(
     """
     organisations = list_expert_organisations(experts)
     other_load = count_other_load(call, experts, timezone.localdate().year)
-    kept = defaultdict(int)
+    kept: dict[int, int] = defaultdict(int)
     for expert_pk, _project_pk in kept_pairs:
         kept[expert_pk] += 1
     return tuple(
@@ -193,7 +193,7 @@ def build_projects(
     kept_pairs: list[tuple[int, int]],
 ) -> tuple[engine.Project, ...]:
     """Projects with their consortium and the number of experts the call asks for."""
-    kept = defaultdict(int)
+    kept: dict[int, int] = defaultdict(int)
     for _expert_pk, project_pk in kept_pairs:
         kept[project_pk] += 1
     return tuple(

@@ -55,7 +55,8 @@ class EvaluationForm(forms.Form):
             for score in evaluation.scores.all():
                 initial[f"score_{score.criterion_id}"] = score.value
                 initial[f"comment_{score.criterion_id}"] = score.comment
-        super().__init__(*args, initial=initial, **kwargs)
+        kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
         self.criteria = criteria
         for criterion in criteria:
             self.fields[f"score_{criterion.pk}"] = forms.IntegerField(

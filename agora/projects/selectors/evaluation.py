@@ -1,6 +1,7 @@
 """Reads of expert assignments, evaluations and the jury's results; `access_*` raise Http404."""
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -114,7 +115,7 @@ class ExpertLoad:
 class AssignmentBoard:
     rows: list[tuple[Project, list[Assignment]]]
     loads: list[ExpertLoad]
-    experts: list[Expert]
+    experts: Sequence[Expert]
     last_run: AuditEntry | None
 
 

@@ -14,6 +14,7 @@ from agora.projects import tasks_evaluation
 from agora.projects.models import (
     Assignment,
     Call,
+    Criterion,
     DeclaredConflict,
     Evaluation,
     Expert,
@@ -254,7 +255,9 @@ def save_evaluation(
         raise ConflictError(_("This evaluation was submitted; it can no longer be changed."))
     if assignment.state != Assignment.State.ACCEPTED:
         raise ConflictError(_("Sign the declaration before evaluating."))
-    criteria = set(assignment.project.call.criteria.values_list("pk", flat=True))
+    criteria = set(
+        Criterion.objects.filter(call__projects=assignment.project).values_list("pk", flat=True)
+    )
     if any(value is not None and not 0 <= value <= 10 for value, _comment in scores.values()):
         raise DomainError(_("Scores go from 0 to 10."))
     if submit and any(scores.get(pk, (None, ""))[0] is None for pk in criteria):

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from agora.core.forms import form_status, submit_form
 from agora.projects.forms_evaluation import DeclarationForm, DeclineForm, EvaluationForm
-from agora.projects.models import Assignment, Evaluation
+from agora.projects.models import Assignment, Criterion, Evaluation
 from agora.projects.selectors import evaluation as selectors
 from agora.projects.services import evaluation as services
 
@@ -76,7 +76,7 @@ def evaluation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Score each criterion of the call and comment; save a draft or submit."""
     assignment = selectors.access_signed_assignment(request.user, pk)
     evaluation = Evaluation.objects.filter(assignment=assignment).first()
-    criteria = list(assignment.project.call.criteria.all())
+    criteria = list(Criterion.objects.filter(call__projects=assignment.project))
     form = EvaluationForm(
         data=request.POST if request.method == "POST" else None,
         criteria=criteria,
