@@ -168,6 +168,18 @@ def test_staff_run_the_assignment_and_see_the_misses(client, staff_with_totp, bo
     assert "Dr Free" in html
 
 
+def test_the_board_lists_the_projects_short_of_experts(client, staff_with_totp, board):
+    board["call"].experts_per_project = 3
+    board["call"].save(update_fields=["experts_per_project"])
+    client.force_login(staff_with_totp)
+    client.post(reverse("projects:assignment-run", args=["board"]))
+    html = client.get(reverse("projects:call-assignment", args=["board"])).content.decode()
+    assert (
+        "<strong>HELIX</strong>: 2 of 3 experts assigned: only 2 experts free of conflicts of "
+        "interest" in html
+    )
+
+
 def test_a_refused_swap_shows_its_message(client, cast, staff_with_totp, board):
     assignment = AssignmentFactory(project=board["helix"], expert=board["experts"][1])
     client.force_login(staff_with_totp)

@@ -5,6 +5,7 @@ from django.core import mail
 
 from agora.core.errors import ConflictError, DomainError
 from agora.core.models import AuditEntry
+from agora.projects.assignment_adapter import fetch_problem
 from agora.projects.models import Assignment, DeclaredConflict
 from agora.projects.services.evaluation import (
     invite_experts,
@@ -42,7 +43,7 @@ def world(cast):
     DeclaredConflict.objects.create(
         expert=experts["declared_project"], project=helix, reason="Co-author"
     )
-    return {"call": call, "helix": helix, "other": other, "partner": partner, **experts}
+    return {"call": call, "helix": helix, "other": other, "partner_lab": partner, **experts}
 
 
 def experts_of(project):
@@ -232,3 +233,28 @@ def test_invite_emails_each_proposed_expert(world, cast, django_capture_on_commi
     assert helix_mail.to == [world["free"].person.email]
     assert f"/projects/evaluations/{first.pk}/declaration/" in helix_mail.body
     assert "Helix Therapeutics" not in helix_mail.body
+
+
+def test_the_instance_carries_organisations_capacity_and_locks(world, cast):
+    AssignmentFactory(expert=world["free"])  # another call, this year
+    locked = AssignmentFactory(project=world["helix"], expert=world["free_too"], is_locked=True)
+    problem = fetch_problem(world["call"])
+    experts = {expert.id: expert for expert in problem.instance.experts}
+    assert experts[f"e{world['own'].pk}"].organisations == (f"o{cast.organisation.pk}",)
+    assert experts[f"e{world['free'].pk}"].capacity == 4
+    assert experts[f"e{world['free_too'].pk}"].capacity == 5
+    projects = {project.id: project for project in problem.instance.projects}
+    assert projects[f"p{world['helix'].pk}"].organisations == (
+        f"o{cast.organisation.pk}",
+        f"o{world['partner_lab'].pk}",
+    )
+    assert projects[f"p{world['helix'].pk}"].experts_needed == 3
+    assert [(pair.expert, pair.project) for pair in problem.instance.locked] == [
+        (f"e{locked.expert_id}", f"p{locked.project_id}")
+    ]
+    assert sorted((item.expert, item.project) for item in problem.instance.conflicts) == sorted(
+        [
+            (f"e{world['declared_organisation'].pk}", f"p{world['helix'].pk}"),
+            (f"e{world['declared_project'].pk}", f"p{world['helix'].pk}"),
+        ]
+    )
