@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import HealthCheck, settings
 from allauth.mfa.models import Authenticator
 
 from agora.members.models import Affiliation
@@ -13,6 +14,13 @@ from agora.members.tests.factories import (
     PersonFactory,
     UserFactory,
 )
+
+# CI machines are shared and noisy: no per-example deadline, no "too slow" health check, and a
+# fixed seed so that a run is repeatable.
+settings.register_profile(
+    "agora", deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("agora")
 
 PASSWORD = "correct horse battery staple"
 # Fixed surnames keep every ordering by name the same from run to run.
