@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 
 import pytest
-from hypothesis import HealthCheck, settings
 from allauth.mfa.models import Authenticator
+from hypothesis import HealthCheck, settings
 
 from agora.members.models import Affiliation
 from agora.members.tests.factories import (
