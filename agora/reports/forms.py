@@ -16,7 +16,7 @@ class ReportForm(forms.ModelForm):
 
     def clean(self) -> dict:
         cleaned = super().clean() or {}
-        for name, value in cleaned.items():
+        for name, value in list(cleaned.items()):
             if len(value or "") > MAX_TEXT:
                 self.add_error(name, _("At most %(count)s characters.") % {"count": MAX_TEXT})
         return cleaned
@@ -31,12 +31,9 @@ class FactsForm(forms.ModelForm):
 
     def clean(self) -> dict:
         cleaned = super().clean() or {}
-        if self.is_valid_so_far() and all(cleaned.get(name) is None for name in self.Meta.fields):
+        if not self.errors and all(cleaned.get(name) is None for name in self.Meta.fields):
             raise forms.ValidationError(_("Enter at least one figure."))
         return cleaned
-
-    def is_valid_so_far(self) -> bool:
-        return not self.errors
 
 
 class YearForm(forms.Form):

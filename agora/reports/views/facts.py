@@ -32,7 +32,7 @@ def facts_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     if year not in selectors.list_facts_years() and not request.user.is_staff:
         raise Http404
     facts = selectors.get_yearly_facts(organisation, year)
-    form = FactsForm(data=request.POST or None, instance=facts)
+    form = FactsForm(data=request.POST if request.method == "POST" else None, instance=facts)
     if request.method == "POST":
         saved = submit_form(
             form,
