@@ -258,3 +258,14 @@ def test_the_instance_carries_organisations_capacity_and_locks(world, cast):
             (f"e{world['declared_project'].pk}", f"p{world['helix'].pk}"),
         ]
     )
+
+
+def test_a_call_without_projects_or_experts_runs_empty(cast):
+    call = CallFactory()
+    assert run_assignment(actor=cast.staff, call=call).unfilled == []
+    eligible_project(call, "ALONE", cast.organisation)
+    result = run_assignment(actor=cast.staff, call=call)
+    assert result.assigned == 0
+    assert [item["reason"] for item in result.unfilled] == [
+        "0 of 2 experts assigned: no expert is free of conflicts of interest"
+    ]
