@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from agora.core.storage import PrivateStorage
 from agora.members.models import Organisation, PartnerCluster, StrategicDomain
 from agora.projects.models.calls import Call
 
@@ -130,7 +131,7 @@ class Attachment(models.Model):
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to=attachment_path)
+    file = models.FileField(_("file"), upload_to=attachment_path, storage=PrivateStorage())
     size = models.PositiveIntegerField(editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -94,3 +94,9 @@ def test_attachment_stays_once_more_information_is_asked(client, cast, project):
     assert response.status_code == 409
     assert "only be deleted while the project is a draft" in response.content.decode()
     assert Attachment.objects.count() == 1
+
+
+def test_attachments_are_stored_outside_the_public_media_folder(settings, media_root):
+    assert media_root == settings.PRIVATE_MEDIA_ROOT
+    assert not str(media_root).startswith(str(settings.MEDIA_ROOT))
+    assert Attachment._meta.get_field("file").storage.location == str(media_root)
