@@ -1,0 +1,171 @@
+"""The main projects journey in Debian Chromium: submit, assign, evaluate, decide."""
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+
+from agora.members.models import Person, StrategicDomain
+from agora.projects.models import Assignment, Decision, Evaluation, Project
+from agora.projects.tests.factories import PDF_BYTES, CallFactory, ExpertFactory
+from conftest import PASSWORD
+
+# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a
+# thread with a running loop unless told that this is intended (the documented switch).
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = os.environ.get("AGORA_SCREENSHOTS", "")
+LETTER = "The jury labels HELIXCAR: a strong consortium and a clear route to patients."
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    """Debian's Chromium, headless; skipped when missing unless AGORA_REQUIRE_BROWSER is set."""
+    if not CHROMIUM.exists():
+        if os.environ.get("AGORA_REQUIRE_BROWSER"):
+            pytest.fail(f"{CHROMIUM} is missing: `make system-deps` installs it.")
+        pytest.skip(f"{CHROMIUM} is missing")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def shoot(page, name: str) -> None:
+    """A screenshot for a human eye, when AGORA_SCREENSHOTS names a folder."""
+    if SCREENSHOTS:
+        page.screenshot(path=f"{SCREENSHOTS}/{name}.png", full_page=True)
+
+
+def log_in(browser, base_url: str, email: str, totp_secret: str | None = None):
+    """A new browser session of `email`, logged in through the login form (and TOTP)."""
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    page.fill('input[name="login"]', email)
+    page.fill('input[name="password"]', PASSWORD)
+    page.press('input[name="password"]', "Enter")
+    if totp_secret is not None:
+        page.wait_for_url("**/accounts/2fa/authenticate/")
+        code = format_hotp_value(hotp_value(totp_secret, int(time.time()) // 30))
+        page.fill('input[name="code"]', code)
+        page.press('input[name="code"]', "Enter")
+    page.wait_for_url(lambda url: "/accounts/" not in url)
+    return page
+
+
+def click(page, name: str) -> None:
+    """Press a button of the page's main part and wait for the page that answers."""
+    page.locator("main").get_by_role("button", name=name, exact=True).click()
+    page.wait_for_load_state()
+
+
+def create_and_submit(page, call_slug: str, partner: str) -> Project:
+    """The representative's draft for the call, a second partner, the proposal PDF, submitted."""
+    page.goto(f"/projects/new/?call={call_slug}")
+    # Required fields' labels end with a star: the fields are found by their names.
+    page.fill('main [name="acronym"]', "HELIXCAR")
+    page.fill('main [name="title"]', "CAR-T cells against a rare lymphoma")
+    page.fill('main [name="summary"]', "Autologous CAR-T cells made in the hospital.")
+    page.fill('main [name="keywords"]', "CAR-T, lymphoma, cell therapy")
+    page.fill('main [name="duration_months"]', "24")
+    page.get_by_label("Cell therapy").check()
+    page.select_option('main [name="coordinator"]', label="Helix Therapeutics SA")
+    click(page, "Create the draft")
+    project = Project.objects.get(acronym="HELIXCAR")
+    page.goto(f"/projects/{project.pk}/consortium/")
+    page.get_by_label("Member organisation").select_option(label=partner)
+    page.fill('main [name="budget"]', "250000")
+    page.get_by_label("Role in the project").fill("Clinical production")
+    click(page, "Add")
+    page.goto(f"/projects/{project.pk}/attachments/add/")
+    page.fill('main [name="title"]', "Full proposal")
+    page.set_input_files(
+        'main [name="file"]',
+        {"name": "proposal.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES},
+    )
+    click(page, "Attach")
+    page.goto(f"/projects/{project.pk}/")
+    click(page, "Submit the project")
+    shoot(page, "project-submitted")
+    return project
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_project_goes_from_submission_to_its_label(browser, live_server, cast):
+    # A transactional test empties the tables, the data migration's domains with them.
+    StrategicDomain.objects.get_or_create(
+        code="cell-therapy", defaults={"name": "Cell therapy", "name_fr": "Thérapie cellulaire"}
+    )
+    call = CallFactory(slug="rd-call-2030", experts_per_project=1)
+    call.jury.set([cast.staff])
+    expert = ExpertFactory(
+        person=Person.objects.get(user=cast.expert), keywords="CAR-T, lymphoma, cell therapy"
+    )
+    secret = generate_totp_secret()
+    TOTP.activate(cast.staff, secret)
+    url = live_server.url
+
+    applicant = log_in(browser, url, cast.representative.email)
+    project = create_and_submit(applicant, "rd-call-2030", "Other Bio SRL")
+    project.refresh_from_db()
+    assert project.state == Project.State.SUBMITTED
+    assert project.partners.count() == 2
+    assert project.attachments.get().size == len(PDF_BYTES)
+
+    staff = log_in(browser, url, cast.staff.email, totp_secret=secret)
+    staff.goto(f"/projects/{project.pk}/")
+    click(staff, "Eligible")
+    click(staff, "Start the evaluation")
+    staff.goto("/projects/calls/rd-call-2030/assignment/")
+    click(staff, "Assign the experts")
+    click(staff, "Invite the proposed experts")
+    shoot(staff, "assignment")
+    assignment = Assignment.objects.get(project=project)
+    assert (assignment.expert, assignment.state) == (expert, Assignment.State.INVITED)
+
+    evaluator = log_in(browser, url, cast.expert.email)
+    evaluator.goto("/projects/evaluations/")
+    evaluator.get_by_role("link", name="Read the declaration").click()
+    evaluator.check('main [name="confirm"]')
+    click(evaluator, "Sign and evaluate")
+    evaluator.goto(f"/projects/evaluations/{assignment.pk}/evaluate/")
+    for name, value in [("Scientific excellence", 8), ("Impact", 7), ("Consortium quality", 9)]:
+        evaluator.get_by_label(f"{name}: score").fill(str(value))
+    evaluator.get_by_label("Overall comments").fill("A convincing clinical plan.")
+    click(evaluator, "Submit the evaluation")
+    shoot(evaluator, "evaluation-submitted")
+    evaluation = Evaluation.objects.get(assignment=assignment)
+    assert evaluation.submitted_at is not None
+    assert sorted(evaluation.scores.values_list("value", flat=True)) == [7, 8, 9]
+
+    staff.goto(f"/projects/{project.pk}/")
+    click(staff, "Send to the jury")
+    staff.goto(f"/projects/{project.pk}/decision/")
+    staff.get_by_label("Labelled", exact=True).check()
+    staff.fill('main [name="letter"]', LETTER)
+    click(staff, "Record the decision")
+    project.refresh_from_db()
+    assert project.state == Project.State.LABELLED
+    assert Decision.objects.get(project=project).letter == LETTER
+
+    applicant.goto(f"/projects/{project.pk}/")
+    shoot(applicant, "project-labelled")
+    assert "Jury decision" in applicant.locator("main").inner_text()
+    assert LETTER in applicant.locator("main").inner_text()
