@@ -15,7 +15,7 @@ from agora.reports.indicators.membership import build_histories
 from agora.reports.models import AnnualReport, YearlyFacts
 
 FIRST_FACTS_YEAR = 2016
-REPORTING_SHARE = 0.7  # members that enter their figures in a given year
+REPORTING_TENTHS = 7  # seven members in ten enter their figures
 DRAFT_YEARS = (2018,)
 
 INTRODUCTION_EN = (
@@ -32,7 +32,11 @@ INTRODUCTION_FR = (
 
 
 def facts_rows(context: DemoContext) -> list[YearlyFacts]:
-    """Facts of most members for each complete year they ended as members, growing gently."""
+    """Facts of most members for each complete year they ended as members, growing gently.
+
+    An organisation either reports every year or never, so that the totals move with the
+    members, not with who happened to answer.
+    """
     rng = context.random("reports-facts")
     histories = build_histories(fetch_periods(), context.today)
     employees = {org.pk: org.employees or 5 for org in context.organisations.values()}
@@ -43,7 +47,7 @@ def facts_rows(context: DemoContext) -> list[YearlyFacts]:
             if year not in histories[pk].year_ends or pk not in employees:
                 continue
             employees[pk] = max(1, round(employees[pk] * rng.uniform(0.95, 1.12)))
-            if rng.random() > REPORTING_SHARE:
+            if pk % 10 >= REPORTING_TENTHS:
                 continue
             rows.append(
                 YearlyFacts(

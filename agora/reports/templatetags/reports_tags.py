@@ -17,6 +17,12 @@ def rate(value: float | None) -> str:
 
 
 @register.filter
+def grouped(value: int | None) -> str:
+    """A whole number with thousands separators."""
+    return number(value or 0)
+
+
+@register.filter
 def euros(value: int | None) -> str:
     """Whole euros with thousands separators ("1 250 000 €")."""
     return f"{number(value or 0)} €"
