@@ -173,9 +173,19 @@ class PartnerInline(admin.TabularInline):
     autocomplete_fields = ["organisation"]
 
 
+@admin.display(description=_("file"))
+def attachment_link(attachment: Attachment) -> str:
+    """A link through the download view: attachments are private files with no public address."""
+    url = reverse(
+        "projects:attachment-download",
+        kwargs={"pk": attachment.project_id, "attachment": attachment.pk},
+    )
+    return format_html('<a href="{}">{}</a>', url, attachment.file.name.rsplit("/", 1)[-1])
+
+
 class AttachmentInline(ReadOnlyInline):
     model = Attachment
-    fields = ["title", "file", "size", "uploaded_by", "uploaded_at"]
+    fields = ["title", attachment_link, "size", "uploaded_by", "uploaded_at"]
     readonly_fields = fields
 
 
@@ -251,8 +261,10 @@ class PartnerAdmin(AuditedAdminMixin, admin.ModelAdmin):
 class AttachmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Attachments are uploaded through the project page, which checks their type and size."""
 
-    list_display = ["title", "project", "size", "uploaded_by", "uploaded_at"]
+    list_display = ["title", "project", attachment_link, "size", "uploaded_by", "uploaded_at"]
     list_select_related = ["project", "uploaded_by"]
+    fields = ["project", "title", attachment_link, "size", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
     search_fields = ["title", "project__acronym"]
     date_hierarchy = "uploaded_at"
 

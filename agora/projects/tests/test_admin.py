@@ -126,7 +126,21 @@ def test_staff_opens_a_project_with_its_inlines(back_office, project_with_rows):
     assert b"partners-TOTAL_FORMS" in response.content
     assert b"milestones-TOTAL_FORMS" in response.content
     assert b"Which hospital?" in response.content
+    attachment = project_with_rows.attachments.get()
+    download = f"/projects/{project_with_rows.pk}/attachments/{attachment.pk}/"
+    assert f'href="{download}"'.encode() in response.content
     assert "state" not in response.context["adminform"].form.fields
+
+
+def test_staff_reads_an_attachment_through_its_download_link(back_office, project_with_rows):
+    attachment = project_with_rows.attachments.get()
+
+    download = f"/projects/{project_with_rows.pk}/attachments/{attachment.pk}/"
+
+    response = back_office.get(f"/admin/projects/attachment/{attachment.pk}/change/")
+
+    assert response.status_code == 200
+    assert f'href="{download}">proposal' in response.content.decode()
 
 
 def test_staff_reads_an_evaluation_and_a_diagnosis(back_office, project_with_rows):
