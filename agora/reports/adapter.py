@@ -23,9 +23,14 @@ from agora.reports.indicators.records import (
 from agora.reports.models import YearlyFacts
 
 
-def local_day(moment: datetime | None) -> date | None:
+def local_day(moment: datetime) -> date:
     """The day of a stored moment in the cluster's time zone."""
-    return timezone.localtime(moment).date() if moment is not None else None
+    return timezone.localtime(moment).date()
+
+
+def optional_day(moment: datetime | None) -> date | None:
+    """The day of a moment that may not have happened."""
+    return local_day(moment) if moment is not None else None
 
 
 def fetch_organisations() -> tuple[OrganisationRecord, ...]:
@@ -80,8 +85,8 @@ def fetch_projects() -> tuple[ProjectRecord, ...]:
     return tuple(
         ProjectRecord(
             id=pk,
-            submitted_on=local_day(submitted_at),
-            labelled_on=local_day(labelled.get(pk)),
+            submitted_on=optional_day(submitted_at),
+            labelled_on=optional_day(labelled.get(pk)),
             co_labelling_partner=short or name or "",
             partner_organisations=tuple(sorted(organisations[pk])),
             external_partners=externals[pk],
@@ -101,7 +106,7 @@ def fetch_registrations() -> dict[int, list[RegistrationRecord]]:
     )
     for event_id, organisation_id, status, created_at, cancelled_at in rows:
         registered_on = local_day(created_at)
-        cancelled_on = local_day(cancelled_at)
+        cancelled_on = optional_day(cancelled_at)
         if status == Registration.Status.CANCELLED and cancelled_on is None:
             cancelled_on = registered_on
         registrations[event_id].append(

@@ -63,7 +63,8 @@ def build_memberships(
     """Yearly periods from a random first year, for a random number of years."""
     periods = []
     domains = list(StrategicDomain.objects.all())
-    links = []
+    link = Organisation.domains.through
+    links: list = []  # rows of the organisation–domain link table
     for organisation in organisations:
         start = first_year + rng.randrange(years)
         for year in range(start, min(start + rng.randint(1, years), first_year + years)):
@@ -77,10 +78,10 @@ def build_memberships(
                 )
             )
         links.extend(
-            Organisation.domains.through(organisation=organisation, strategicdomain=domain)
+            link(organisation=organisation, strategicdomain=domain)
             for domain in rng.sample(domains, min(len(domains), rng.randint(0, 2)))
         )
-    Organisation.domains.through.objects.bulk_create(links, batch_size=BATCH)
+    link.objects.bulk_create(links, batch_size=BATCH)
     return len(Membership.objects.bulk_create(periods, batch_size=BATCH))
 
 
@@ -91,7 +92,7 @@ def build_activity(
     people = Person.objects.bulk_create(
         [Person(first_name="Bench", last_name=f"P{index}") for index in range(500)]
     )
-    facts = []
+    facts: list[YearlyFacts] = []
     for year in range(first_year, first_year + years):
         starts = datetime(year, 10, 4, 8, tzinfo=UTC)
         event = Event.objects.create(

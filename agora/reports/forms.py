@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -43,4 +45,5 @@ class YearForm(forms.Form):
 
     def __init__(self, *args, years: list[int], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [(year, str(year)) for year in years]
+        field = cast(forms.TypedChoiceField, self.fields["year"])
+        field.choices = [(year, str(year)) for year in years]

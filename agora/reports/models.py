@@ -49,6 +49,11 @@ class YearlyFacts(models.Model):
         return f"{self.organisation} {self.year}"
 
 
+def split_lines(text: str) -> list[str]:
+    """The non-blank lines of a text, stripped: one highlight each."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 def report_path(instance: "AnnualReport", filename: str) -> str:
     return f"reports/{filename}"
 
@@ -100,8 +105,7 @@ class AnnualReport(models.Model):
         return self.state == self.State.PUBLISHED
 
     def highlights_in(self, language: str) -> list[str]:
-        text = self.highlights_fr if language == "fr" else self.highlights_en
-        return [line.strip() for line in text.splitlines() if line.strip()]
+        return split_lines(self.highlights_fr if language == "fr" else self.highlights_en)
 
     def pdf_in(self, language: str) -> FieldFile:
         return (self.pdf_fr if language == "fr" else None) or self.pdf

@@ -59,12 +59,6 @@ def access_indicator(code: str) -> Indicator:
     return BY_CODE[code]
 
 
-def list_report_years(today: date | None = None) -> list[int]:
-    """The years a report can be written for: complete years with members, newest first."""
-    figures = get_live_figures((today or timezone.localdate()).year - 1, today)
-    return [each.year for each in reversed(figures.years) if each.membership.members_end]
-
-
 def list_facts_years(today: date | None = None) -> list[int]:
     """The years representatives may enter facts for, newest first."""
     year = (today or timezone.localdate()).year
@@ -79,7 +73,7 @@ class FactsRow:
     years: list[tuple[int, YearlyFacts | None]]
 
 
-def list_facts_rows(user, organisations: QuerySet[Organisation]) -> list[FactsRow]:
+def list_facts_rows(organisations: QuerySet[Organisation]) -> list[FactsRow]:
     """The facts of the given organisations for the years that can be entered."""
     years = list_facts_years()
     organisations = organisations.order_by("legal_name")

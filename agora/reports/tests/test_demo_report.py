@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from agora.members.demo import DemoContext, reset_all
 from agora.members.demo.plan import members_at_year_end
+from agora.projects.models import Decision, Project
 from agora.reports import services
 from agora.reports.adapter import compute_figures, fetch_records
 from agora.reports.highlights import write_highlights
@@ -71,6 +72,18 @@ def test_2018_events_are_the_cluster_day(figures_2018):
     assert events.meetings_accepted == 300
 
 
+def test_2018_projects_are_those_the_jury_labelled_that_year(figures_2018):
+    labelled = Decision.objects.filter(outcome="labelled", decided_at__year=2018)
+    submitted = Project.objects.filter(submitted_at__year=2018)
+
+    projects = figures_2018.current.projects
+    assert projects.labelled == labelled.count()
+    assert (
+        projects.co_labelled == labelled.filter(project__co_labelling_partner__isnull=False).count()
+    )
+    assert projects.submitted == submitted.count()
+
+
 def test_members_entered_their_facts(figures_2018):
     facts = figures_2018.current.facts
 
@@ -84,7 +97,7 @@ def test_highlights_in_english_and_french(figures_2018):
 
     assert english[0] == "29 new members joined in 2018, 7.4 % more than the year before."
     assert "a growth of 21.9 % a year since 2015" in english[1]
-    assert english[2] == "500 participants and 299 B2B meetings at Cluster Day 2018."
+    assert "500 participants and 299 B2B meetings at Cluster Day 2018." in english
     assert french[0].startswith("29 nouveaux membres ont adhéré en 2018")
     assert "21,9 %" in french[1]
 

@@ -18,7 +18,7 @@ def facts_list(request: HttpRequest) -> HttpResponse:
     """The user's organisations (all for staff) with their facts of the last years."""
     organisations = selectors.list_facts_organisations(request.user)
     context = {
-        "rows": selectors.list_facts_rows(request.user, organisations),
+        "rows": selectors.list_facts_rows(organisations),
         "years": selectors.list_facts_years(),
     }
     return render(request, "reports/facts_list.html", context)

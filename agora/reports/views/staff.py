@@ -19,7 +19,7 @@ from agora.reports.catalogue import table
 from agora.reports.forms import ReportForm, YearForm
 from agora.reports.highlights import write_all_highlights
 from agora.reports.indicators import ReportFigures
-from agora.reports.models import AnnualReport
+from agora.reports.models import AnnualReport, split_lines
 from agora.reports.rendering import render_report_pdf, report_context
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -49,13 +49,8 @@ def editor_page(
     """The draft's form next to its preview with live figures (frozen once published)."""
     figures = selectors.get_report_figures(report) if report else selectors.get_live_figures(year)
     language = translation.get_language() or "en"
-    highlights = [
-        line.strip()
-        for line in (
-            form["highlights_fr" if language == "fr" else "highlights_en"].value() or ""
-        ).splitlines()
-        if line.strip()
-    ]
+    field = form["highlights_fr" if language == "fr" else "highlights_en"]
+    highlights = split_lines(field.value() or "")
     context = {
         **report_context(report, figures, highlights),
         "form": form,
