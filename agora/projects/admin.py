@@ -41,6 +41,14 @@ from agora.projects.models import (
 class ReadOnlyAdminMixin:
     """Rows written by the site's services: staff read them here and change them there."""
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        # Non-editable fields (sizes, dates) are shown only when named read-only.
+        named = getattr(self, "fields", None)
+        if named:
+            return [name for name in named if isinstance(name, str)]
+        model = self.model  # type: ignore[attr-defined]  # set by ModelAdmin and InlineModelAdmin
+        return [field.name for field in model._meta.fields]
+
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
@@ -64,7 +72,8 @@ class CriterionFormSet(forms.BaseInlineFormSet):
         kept = [
             form
             for form in self.forms
-            if (form.has_changed() or form.instance.pk) and not self._should_delete_form(form)
+            if (form.has_changed() or form.instance.pk)
+            and not getattr(form, "cleaned_data", {}).get("DELETE", False)
         ]
         if not kept:
             raise forms.ValidationError(_("A call needs at least one evaluation criterion."))
@@ -102,7 +111,7 @@ class CallForm(forms.ModelForm):
         ]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         opens_at, closes_at = data.get("opens_at"), data.get("closes_at")
         if opens_at and closes_at and closes_at <= opens_at:
             self.add_error("closes_at", _("A call closes after it opens."))
@@ -173,26 +182,27 @@ class PartnerInline(admin.TabularInline):
     autocomplete_fields = ["organisation"]
 
 
-@admin.display(description=_("file"))
-def attachment_link(attachment: Attachment) -> str:
-    """A link through the download view: attachments are private files with no public address."""
-    url = reverse(
-        "projects:attachment-download",
-        kwargs={"pk": attachment.project_id, "attachment": attachment.pk},
-    )
-    return format_html('<a href="{}">{}</a>', url, attachment.file.name.rsplit("/", 1)[-1])
+class AttachmentLinkMixin:
+    """Attachments are private files with no public address: they open through the site."""
+
+    @admin.display(description=_("file"))
+    def download(self, attachment: Attachment) -> str:
+        url = reverse(
+            "projects:attachment-download",
+            kwargs={"pk": attachment.project_id, "attachment": attachment.pk},
+        )
+        name = (attachment.file.name or "").rsplit("/", 1)[-1]
+        return format_html('<a href="{}">{}</a>', url, name)
 
 
-class AttachmentInline(ReadOnlyInline):
+class AttachmentInline(AttachmentLinkMixin, ReadOnlyInline):
     model = Attachment
-    fields = ["title", attachment_link, "size", "uploaded_by", "uploaded_at"]
-    readonly_fields = fields
+    fields = ["title", "download", "size", "uploaded_by", "uploaded_at"]
 
 
 class InformationRequestInline(ReadOnlyInline):
     model = InformationRequest
     fields = ["question", "asked_by", "asked_at", "answer", "answered_at"]
-    readonly_fields = fields
 
 
 class MilestoneInline(admin.TabularInline):
@@ -258,13 +268,12 @@ class PartnerAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Attachment)
-class AttachmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class AttachmentAdmin(AttachmentLinkMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     """Attachments are uploaded through the project page, which checks their type and size."""
 
-    list_display = ["title", "project", attachment_link, "size", "uploaded_by", "uploaded_at"]
+    list_display = ["title", "project", "download", "size", "uploaded_by", "uploaded_at"]
     list_select_related = ["project", "uploaded_by"]
-    fields = ["project", "title", attachment_link, "size", "uploaded_by", "uploaded_at"]
-    readonly_fields = fields
+    fields = ["project", "title", "download", "size", "uploaded_by", "uploaded_at"]
     search_fields = ["title", "project__acronym"]
     date_hierarchy = "uploaded_at"
 
@@ -329,7 +338,6 @@ class AssignmentAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
 class ScoreInline(ReadOnlyInline):
     model = Score
     fields = ["criterion", "value", "comment"]
-    readonly_fields = fields
 
 
 @admin.register(Evaluation)
@@ -367,19 +375,16 @@ class DecisionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 class CriterionAnswerInline(ReadOnlyInline):
     model = CriterionAnswer
     fields = ["criterion", "is_met", "evidence"]
-    readonly_fields = fields
 
 
 class TargetInline(ReadOnlyInline):
     model = Target
     fields = ["dimension", "level", "due_on"]
-    readonly_fields = fields
 
 
 class ActionPointInline(ReadOnlyInline):
     model = ActionPoint
     fields = ["dimension", "text", "due_on", "done_on"]
-    readonly_fields = fields
 
 
 @admin.register(Diagnosis)
