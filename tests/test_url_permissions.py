@@ -21,6 +21,7 @@ from agora.members.tests.factories import (
     domain,
 )
 from tests.events_world import events_snapshot, make_events_world
+from tests.projects_world import make_projects_world, projects_snapshot
 
 ROLES = ("anonymous", "member", "representative", "outsider", "expert", "staff")
 THIRD_PARTY = ("admin/", "accounts/", "i18n/", "^media/")
@@ -50,7 +51,7 @@ PARTICIPANT = (302, 200, 200, 200, 404, 404)
 
 # URL namespaces whose rows are still being written (by the teams building them): the
 # completeness test skips them until then. Empty this set once their rows are in ROWS.
-NOT_YET_IN_MATRIX = {"projects", "reports"}
+NOT_YET_IN_MATRIX = {"reports"}
 
 # The objects of these paths are described in tests/events_world.py; paths with placeholders
 # are plain strings (not f-strings) so that their braces reach str.format.
@@ -243,6 +244,182 @@ EVENTS_ROWS = [
     Row("events:agenda-feed", "/events/feed/{member_registration.calendar_token}.ics", PUBLIC),
 ]
 
+# The objects of these paths are described in tests/projects_world.py. Both projects are
+# confidential: the consortium (member, representative) and the staff see them, the outsider gets
+# 404, and so does the expert except on the project whose declaration they signed ("evaluated").
+DRAFT = "/projects/{draft.pk}"
+EVALUATED = "/projects/{evaluated.pk}"
+CALL = "/projects/calls/call-2030"
+CONSORTIUM = (302, 200, 200, 404, 404, 200)
+CONSORTIUM_ACTION = (302, 302, 302, 404, 404, 302)
+CONSORTIUM_WRITERS = ("member", "representative", "staff")
+# The consortium, the staff and the expert cleared to evaluate the project.
+CLEARED = (302, 200, 200, 404, 200, 200)
+# The expert's own profile, assignment and evaluation: nobody else's business, the staff's neither.
+EXPERT_OWN = (302, 404, 404, 404, 200, 404)
+PROJECTS_ROWS = [
+    Row("projects:call-list", "/projects/calls/", PUBLIC),
+    Row("projects:call-detail", f"{CALL}/", PUBLIC),
+    Row("projects:project-list", "/projects/", SIGNED_IN),
+    # Projects are started by member organisations: the expert and the staff have none.
+    Row("projects:project-create", "/projects/new/", (302, 200, 200, 200, 404, 404)),
+    Row("projects:project-queue", "/projects/staff/", STAFF_PAGE),
+    Row("projects:project-detail", DRAFT + "/", CONSORTIUM),
+    Row("projects:project-detail", EVALUATED + "/", CLEARED),
+    Row("projects:project-edit", DRAFT + "/edit/", CONSORTIUM),
+    Row(
+        "projects:project-edit",
+        DRAFT + "/edit/",
+        CONSORTIUM_ACTION,
+        method="post",
+        data={"acronym": "X", "title": "X"},
+        writers=CONSORTIUM_WRITERS,
+    ),
+    Row("projects:partner-list", DRAFT + "/consortium/", CONSORTIUM),
+    Row(
+        "projects:partner-list",
+        DRAFT + "/consortium/",
+        CONSORTIUM_ACTION,
+        method="post",
+        data={"external_name": "Lab Extern", "budget": "1000"},
+        writers=CONSORTIUM_WRITERS,
+    ),
+    Row("projects:partner-edit", DRAFT + "/consortium/{draft_partner.pk}/edit/", CONSORTIUM),
+    Row(
+        "projects:partner-remove",
+        DRAFT + "/consortium/{draft_partner.pk}/remove/",
+        CONSORTIUM_ACTION,
+        method="post",
+        writers=CONSORTIUM_WRITERS,
+    ),
+    Row(
+        "projects:partner-coordinator",
+        DRAFT + "/consortium/{draft_partner.pk}/coordinator/",
+        CONSORTIUM_ACTION,
+        method="post",
+        writers=CONSORTIUM_WRITERS,
+    ),
+    Row("projects:attachment-add", DRAFT + "/attachments/add/", CONSORTIUM),
+    Row("projects:attachment-download", DRAFT + "/attachments/{attachment.pk}/", CONSORTIUM),
+    Row(
+        "projects:attachment-delete",
+        DRAFT + "/attachments/{attachment.pk}/delete/",
+        CONSORTIUM_ACTION,
+        method="post",
+        writers=CONSORTIUM_WRITERS,
+    ),
+    # Only a representative of the coordinator submits (the member and the staff: 403).
+    Row(
+        "projects:project-transition",
+        DRAFT + "/actions/submit/",
+        (302, 403, 302, 404, 404, 403),
+        method="post",
+        writers=("representative",),
+    ),
+    # A staff action: those who see the project are refused (403), the others do not see it.
+    Row(
+        "projects:project-transition",
+        EVALUATED + "/actions/send_to_jury/",
+        (302, 403, 403, 404, 403, 302),
+        method="post",
+    ),
+    Row("projects:milestone-add", EVALUATED + "/milestones/add/", STAFF_PAGE),
+    # Milestones are planned once the follow-up starts: the staff are refused (409) before.
+    Row(
+        "projects:milestone-add",
+        EVALUATED + "/milestones/add/",
+        (302, 404, 404, 404, 404, 409),
+        method="post",
+        data={"title": "Final report", "due_on": "2031-12-31", "is_final": "1"},
+    ),
+    Row(
+        "projects:milestone-reach",
+        EVALUATED + "/milestones/{milestone.pk}/reached/",
+        STAFF_PAGE,
+    ),
+    Row("projects:diagnosis-list", EVALUATED + "/maturity/", CLEARED),
+    # Out of evaluation, no expert reads a project's diagnoses.
+    Row("projects:diagnosis-list", DRAFT + "/maturity/", CONSORTIUM),
+    Row("projects:diagnosis-create", EVALUATED + "/maturity/new/", CONSORTIUM),
+    Row("projects:diagnosis-detail", "/projects/maturity/{diagnosis.pk}/", CLEARED),
+    Row("projects:diagnosis-pdf", "/projects/maturity/{diagnosis.pk}/pdf/", CLEARED),
+    Row(
+        "projects:target-set",
+        "/projects/maturity/{diagnosis.pk}/targets/",
+        CONSORTIUM_ACTION,
+        method="post",
+        data={"dimension": "TECH", "level": "2", "due_on": "2030-06-30"},
+        writers=CONSORTIUM_WRITERS,
+    ),
+    Row(
+        "projects:action-point-add",
+        "/projects/maturity/{diagnosis.pk}/actions/",
+        CONSORTIUM_ACTION,
+        method="post",
+        data={"dimension": "TECH", "text": "File a patent.", "due_on": "2030-09-30"},
+        writers=CONSORTIUM_WRITERS,
+    ),
+    Row(
+        "projects:action-point-complete",
+        "/projects/maturity/actions/{action.pk}/done/",
+        CONSORTIUM_ACTION,
+        method="post",
+        writers=CONSORTIUM_WRITERS,
+    ),
+    Row("projects:expert-list", "/projects/experts/", STAFF_PAGE),
+    Row("projects:expert-me", "/projects/experts/me/", EXPERT_OWN),
+    Row(
+        "projects:expert-conflict-add",
+        "/projects/experts/me/conflicts/",
+        (302, 404, 404, 404, 302, 404),
+        method="post",
+        data={"organisation": "{third.pk}", "reason": "Consultant."},
+        writers=("expert",),
+    ),
+    Row(
+        "projects:expert-conflict-remove",
+        "/projects/experts/me/conflicts/{conflict.pk}/remove/",
+        (302, 404, 404, 404, 302, 404),
+        method="post",
+        writers=("expert",),
+    ),
+    Row("projects:call-assignment", f"{CALL}/assignment/", STAFF_PAGE),
+    Row("projects:assignment-run", f"{CALL}/assignment/run/", STAFF_ACTION, method="post"),
+    Row("projects:assignment-invite", f"{CALL}/assignment/invite/", STAFF_ACTION, method="post"),
+    Row(
+        "projects:assignment-swap",
+        CALL + "/assignment/{proposed.pk}/swap/",
+        STAFF_ACTION,
+        method="post",
+        data={"expert": "{spare.pk}"},
+    ),
+    Row(
+        "projects:assignment-lock",
+        CALL + "/assignment/{proposed.pk}/lock/",
+        STAFF_ACTION,
+        method="post",
+        data={"is_locked": "1"},
+    ),
+    Row(
+        "projects:assignment-remove",
+        CALL + "/assignment/{proposed.pk}/remove/",
+        STAFF_ACTION,
+        method="post",
+    ),
+    # The staff and the call's jury (whose juror is none of the roles).
+    Row("projects:call-results", f"{CALL}/results/", STAFF_PAGE),
+    Row("projects:evaluations-csv", f"{CALL}/evaluations.csv", STAFF_PAGE),
+    Row("projects:evaluations-xlsx", f"{CALL}/evaluations.xlsx", STAFF_PAGE),
+    Row("projects:project-decision", EVALUATED + "/decision/", STAFF_PAGE),
+    Row("projects:assignment-list", "/projects/evaluations/", SIGNED_IN),
+    Row(
+        "projects:assignment-declaration",
+        "/projects/evaluations/{signed.pk}/declaration/",
+        EXPERT_OWN,
+    ),
+    Row("projects:evaluation-edit", "/projects/evaluations/{signed.pk}/evaluate/", EXPERT_OWN),
+]
+
 ROWS = [
     Row("members:home", "/", PUBLIC),
     Row("members:directory", "/members/", PUBLIC),
@@ -383,6 +560,7 @@ ROWS = [
     Row("admin:index", "/admin/", (302, 302, 302, 302, 302, 200)),
     Row("account_login", "/accounts/login/", (200, 302, 302, 302, 302, 302)),
     *EVENTS_ROWS,
+    *PROJECTS_ROWS,
 ]
 
 
@@ -414,8 +592,11 @@ def test_every_url_pattern_has_a_row():
 
 
 @pytest.fixture
-def world(cast, staff_with_totp):
-    """The objects the URLs of the matrix point at (the events ones: tests/events_world.py)."""
+def world(cast, staff_with_totp, settings, tmp_path):
+    """The objects the URLs of the matrix point at (tests/events_world.py, projects_world.py)."""
+    # Attachments are stored privately: a temporary folder, never the real one.
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     application = MembershipApplication.objects.create(
         legal_name="Applicant Bio SA",
         kind="startup",
@@ -428,24 +609,28 @@ def world(cast, staff_with_totp):
     application.domains.set([domain("cell-therapy")])
     newcomer = OrganisationFactory(slug="newcomer", legal_name="Newcomer SA")
     agreement = AgreementFactory()
-    return make_events_world(cast) | {
-        "application": application,
-        "membership": Membership.objects.get(organisation=cast.organisation),
-        "pending": MembershipFactory(
-            organisation=newcomer,
-            confirmed_on=None,
-            start_date=date(2030, 1, 1),
-            end_date=date(2030, 12, 31),
-        ),
-        "invitation": Invitation.objects.create(
-            organisation=cast.organisation,
-            email="new@example.org",
-            first_name="New",
-            last_name="Colleague",
-        ),
-        "representative_person": cast.representative.person,
-        "partner": agreement.partner,
-    }
+    return (
+        make_events_world(cast)
+        | make_projects_world(cast)
+        | {
+            "application": application,
+            "membership": Membership.objects.get(organisation=cast.organisation),
+            "pending": MembershipFactory(
+                organisation=newcomer,
+                confirmed_on=None,
+                start_date=date(2030, 1, 1),
+                end_date=date(2030, 12, 31),
+            ),
+            "invitation": Invitation.objects.create(
+                organisation=cast.organisation,
+                email="new@example.org",
+                first_name="New",
+                last_name="Colleague",
+            ),
+            "representative_person": cast.representative.person,
+            "partner": agreement.partner,
+        }
+    )
 
 
 def snapshot() -> tuple:
@@ -458,6 +643,7 @@ def snapshot() -> tuple:
         list(MembershipApplication.objects.values_list("pk", "state").order_by("pk")),
         list(Organisation.objects.values_list("short_name", flat=True).order_by("pk")),
         events_snapshot(),
+        projects_snapshot(),
     )
 
 
@@ -477,6 +663,7 @@ def test_role_gets_exactly_the_expected_status(client, cast, world, row, role):
     send = getattr(client, row.method)
     options = {"content_type": "application/json"} if row.json else {}
     response = send(path, data, **options)
+    response.close()  # a download's file
     expected = row.expected[ROLES.index(role)]
     assert response.status_code == expected
     if row.method == "get" or role not in row.writers:
