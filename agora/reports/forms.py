@@ -41,7 +41,9 @@ class FactsForm(forms.ModelForm):
 class YearForm(forms.Form):
     """The year the dashboard compares with the one before."""
 
-    year = forms.TypedChoiceField(label=_("Year"), coerce=int)
+    year = forms.TypedChoiceField(
+        label=_("Year"), coerce=int, widget=forms.Select(attrs={"class": "form-select"})
+    )
 
     def __init__(self, *args, years: list[int], **kwargs) -> None:
         super().__init__(*args, **kwargs)
