@@ -153,15 +153,20 @@ def write_evaluations(context: DemoContext, submissions: Submissions, assignment
         )
         for assignment in assignments
     )
-    Score.objects.bulk_create(
-        Score(
-            evaluation=evaluation,
-            criterion=criterion,
-            value=max(0, min(10, round(rng.gauss(quality[evaluation.assignment.project_id], 1)))),
-        )
-        for evaluation in evaluations
-        for criterion in criteria
-    )
+    scores = []
+    for evaluation in evaluations:
+        for criterion in criteria:
+            value = max(0, min(10, round(rng.gauss(quality[evaluation.assignment.project_id], 1))))
+            band = 0 if value < 5 else 1 if value < 7 else 2
+            scores.append(
+                Score(
+                    evaluation=evaluation,
+                    criterion=criterion,
+                    value=value,
+                    comment=texts.SCORE_COMMENTS[band],
+                )
+            )
+    Score.objects.bulk_create(scores)
     return len(evaluations)
 
 

@@ -234,6 +234,12 @@ COMMENTS = {
         "lacks an industrial partner able to take it further."
     ),
 }
+# A criterion's comment by score: 0-4, 5-6, 7-10.
+SCORE_COMMENTS = (
+    "Below what the call expects; see the overall comments.",
+    "Acceptable, with weaknesses the applicants should address.",
+    "Strong on this criterion.",
+)
 LETTER_LABELLED = (
     "Dear applicants,\n\nThe jury of the 2018 call examined {acronym} on 5 July 2018 and decided "
     "to label it. The experts praised the quality of the science and the complementarity of "

@@ -78,6 +78,16 @@ def test_five_projects_are_labelled_one_with_nordsante(call_2018):
     assert all(decision.letter for decision in Decision.objects.all())
 
 
+def test_decisions_agree_with_the_project_states(call_2018):
+    after_label = {"labelled", "funded", "not_funded", "follow_up"}
+
+    for decision in Decision.objects.select_related("project"):
+        expected = after_label if decision.outcome == "labelled" else {"not_labelled"}
+        assert decision.project.state in expected
+        assert decision.project.decided_at == decision.decided_at
+    assert not call_2018.projects.filter(state="ineligible", decision__isnull=False).exists()
+
+
 def test_every_consortium_has_one_coordinator_and_two_to_four_members(call_2018):
     for project in call_2018.projects.prefetch_related("partners"):
         partners = [partner for partner in project.partners.all() if partner.organisation_id]
@@ -93,6 +103,8 @@ def test_the_expert_pool_and_its_evaluations(call_2018):
     assert Assignment.objects.count() == 51
     assert Evaluation.objects.filter(submitted_at__isnull=False).count() == 51
     assert Score.objects.count() == 51 * 4
+    assert not Score.objects.filter(comment="").exists()
+    assert not Evaluation.objects.filter(comments="").exists()
     assert all(project.assignments.count() == 3 for project in evaluated)
 
 
