@@ -175,8 +175,27 @@ class CriterionAdmin(AuditedAdminMixin, admin.ModelAdmin):
     search_fields = ["name", "call__title"]
 
 
+class PartnerFormSet(forms.BaseInlineFormSet):
+    """A consortium has exactly one coordinator."""
+
+    def clean(self) -> None:
+        super().clean()
+        kept = [
+            form.cleaned_data
+            for form in self.forms
+            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE", False)
+        ]
+        coordinators = sum(1 for data in kept if data.get("is_coordinator"))
+        if kept and coordinators != 1:
+            raise forms.ValidationError(
+                _("The consortium needs exactly one coordinator; %(count)d are ticked.")
+                % {"count": coordinators}
+            )
+
+
 class PartnerInline(admin.TabularInline):
     model = Partner
+    formset = PartnerFormSet
     extra = 0
     fields = ["organisation", "external_name", "is_coordinator", "budget", "role"]
     autocomplete_fields = ["organisation"]

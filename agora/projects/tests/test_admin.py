@@ -132,6 +132,68 @@ def test_staff_opens_a_project_with_its_inlines(back_office, project_with_rows):
     assert "state" not in response.context["adminform"].form.fields
 
 
+def project_form(project: Project, *, coordinators: int) -> dict[str, str]:
+    """The admin's project form as posted, with its partners and `coordinators` ticked."""
+    data = {
+        "acronym": project.acronym,
+        "title": "CAR-T cells against a rare lymphoma",
+        "summary": project.summary,
+        "keywords": project.keywords,
+        "duration_months": "24",
+        "partners-INITIAL_FORMS": "2",
+        "partners-TOTAL_FORMS": "2",
+        "milestones-INITIAL_FORMS": "1",
+        "milestones-TOTAL_FORMS": "1",
+        "milestones-0-id": str(project.milestones.get().pk),
+        "milestones-0-project": str(project.pk),
+        "milestones-0-title": "First patient",
+        "milestones-0-due_on": "2031-06-01",
+    }
+    # The read-only inlines post their management forms too.
+    for prefix, rows in [
+        ("attachments", project.attachments.all()),
+        ("information_requests", project.information_requests.all()),
+    ]:
+        data |= {f"{prefix}-INITIAL_FORMS": "1", f"{prefix}-TOTAL_FORMS": "1"}
+        data |= {f"{prefix}-0-id": str(rows.get().pk), f"{prefix}-0-project": str(project.pk)}
+    for n, partner in enumerate(project.partners.order_by("pk")):
+        data |= {
+            f"partners-{n}-id": str(partner.pk),
+            f"partners-{n}-project": str(project.pk),
+            f"partners-{n}-organisation": str(partner.organisation_id),
+            f"partners-{n}-budget": "100000",
+        }
+        if n < coordinators:
+            data[f"partners-{n}-is_coordinator"] = "on"
+    return data
+
+
+def test_staff_corrects_a_project_and_leaves_an_audit_entry(back_office, project_with_rows):
+    data = project_form(project_with_rows, coordinators=1)
+
+    response = back_office.post(f"/admin/projects/project/{project_with_rows.pk}/change/", data)
+
+    assert response.status_code == 302
+    project_with_rows.refresh_from_db()
+    assert project_with_rows.title == "CAR-T cells against a rare lymphoma"
+    assert project_with_rows.state == Project.State.LABELLED
+    assert AuditEntry.objects.filter(
+        action="projects.project.edited", object_id=str(project_with_rows.pk)
+    ).exists()
+
+
+def test_a_consortium_keeps_exactly_one_coordinator(back_office, project_with_rows):
+    data = project_form(project_with_rows, coordinators=2)
+
+    response = back_office.post(f"/admin/projects/project/{project_with_rows.pk}/change/", data)
+
+    assert response.status_code == 200
+    assert response.context["inline_admin_formsets"][0].formset.non_form_errors() == [
+        "The consortium needs exactly one coordinator; 2 are ticked."
+    ]
+    assert project_with_rows.partners.filter(is_coordinator=True).count() == 1
+
+
 def test_staff_reads_an_attachment_through_its_download_link(back_office, project_with_rows):
     attachment = project_with_rows.attachments.get()
 
