@@ -16,8 +16,9 @@ from agora.events.models import (
     Opportunity,
     ScheduleRun,
 )
+from agora.events.services import scheduling
 from agora.members.demo import DemoContext
-from matchmaker.b2b import schedule_to_dict, solve
+from matchmaker.b2b import solve
 
 OUTCOMES = (("follow_up", 40), ("nothing", 30), ("nda", 15), ("project", 10), ("deal", 5))
 
@@ -126,18 +127,11 @@ def schedule_and_publish(event: Event, *, requested_by, at: datetime, seconds: f
         meeting.table_id = position.table_pk if position else None
         meeting.unscheduled_reason = reasons.get(meeting.pk, "")
     Meeting.objects.bulk_update(meetings, ["slot", "table", "unscheduled_reason"])
-    ScheduleRun.objects.create(
-        event=event,
-        state=ScheduleRun.State.DONE,
-        requested_by=requested_by,
-        created_at=at,
-        finished_at=at + timedelta(minutes=1),
-        solution=schedule_to_dict(schedule),
-        status=schedule.status.value,
-        scheduled_count=len(positions),
-        unscheduled_count=len(reasons),
-        upper_bound=schedule.upper_bound,
-        is_published=True,
+    # The run's figures (weight, idle gaps, tables) come from the same code as a real run.
+    run = ScheduleRun.objects.create(event=event, requested_by=requested_by, created_at=at)
+    scheduling.store_schedule(run=run, problem=problem, schedule=schedule)
+    ScheduleRun.objects.filter(pk=run.pk).update(
+        finished_at=at + timedelta(minutes=1), is_published=True
     )
     event.schedule_state = Event.ScheduleState.PUBLISHED
     event.schedule_published_at = at + timedelta(minutes=5)
