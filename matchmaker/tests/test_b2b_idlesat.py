@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from matchmaker.b2b import Status, check, figures, problem_from_dict, solve
-from matchmaker.b2b.solver.idlesat import SOLVER, idle_of, minimise_idle
+from matchmaker.b2b.solver.idlesat import idle_of, minimise_idle
 from matchmaker.b2b.solver.index import build_index
 from matchmaker.b2b.solver.lowerbound import fewest_runs, person_breaks
 from matchmaker.b2b.solver.satcall import IN_PROCESS, solve_capped
@@ -126,7 +126,7 @@ def _pigeons(holes: int) -> list[list[int]]:
 
 def test_a_forked_call_returns_its_model_and_a_stuck_one_is_stopped_by_the_clock():
     padding = [[1000 + i] for i in range(IN_PROCESS)]
-    answer, model = solve_capped(SOLVER, [[1, 2], [-1], *padding], 10_000, 30.0)
+    answer, model = solve_capped([[1, 2], [-1], *padding], 10_000, 30.0)
     assert answer is True
     assert 2 in model
-    assert solve_capped(SOLVER, _pigeons(12) + padding, 10**9, 0.2) == (None, [])
+    assert solve_capped(_pigeons(12) + padding, 10**9, 0.2) == (None, [])

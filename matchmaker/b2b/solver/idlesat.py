@@ -1,4 +1,4 @@
-"""Idle phase as a series of SAT decisions "idle at most k", solved by Kissat (PySAT).
+"""Idle phase as a series of SAT decisions "idle at most k" (CaDiCaL, then Kissat; PySAT).
 
 The encoding is the one of Bofill et al., JAIR 2022, with its implied constraints, but the
 idle literals are only forced one way (a break or a hole makes its literal true), which is
@@ -16,7 +16,6 @@ from matchmaker.b2b.solver.index import Index
 from matchmaker.b2b.solver.lowerbound import person_breaks
 from matchmaker.b2b.solver.satcall import solve_capped
 
-SOLVER = "kissat404"
 # Kissat makes about 8,000 conflicts per CPU second on the published instances: a conflict
 # budget instead of a timer keeps every decision reproducible under any machine load.
 CONFLICTS_PER_SECOND = 8_000
@@ -131,7 +130,7 @@ class _Search:
         """
         extra = [] if k is None else _at_most(self.formula, k, self.floors, k - self.lowest)
         seconds = (self.cap_at if k is None else self.bound_cap_at) - time.monotonic()
-        return solve_capped(SOLVER, self.formula.clauses + extra, int(share * self.budget), seconds)
+        return solve_capped(self.formula.clauses + extra, int(share * self.budget), seconds)
 
 
 def _at_most(formula: Formula, k: int, floors: dict[int, int], slack: int) -> list[list[int]]:
