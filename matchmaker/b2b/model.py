@@ -5,20 +5,20 @@ They mirror ../shared/specs/b2b-format.md (b2b-instance/1, b2b-solution/1) field
 """
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class IdleMeasure(str, Enum):
+class IdleMeasure(StrEnum):
     SLOTS = "slots"  # empty slots between a participant's first and last meeting
     BREAKS = "breaks"  # maximal runs of empty slots
 
 
-class IdleScope(str, Enum):
+class IdleScope(StrEnum):
     SESSION = "session"
     ALL = "all"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     OPTIMAL = "optimal"
     FEASIBLE = "feasible"
     INFEASIBLE = "infeasible"
