@@ -3,12 +3,15 @@
 It runs after the members and events parts and builds on their organisations and logins (see
 agora/members/demo). Rows are written in bulk, like fixtures: no audit entries, no e-mails; the
 experts are placed by the matchmaker through the assignment adapter, as staff's click would, and
-the maturity diagnoses go through their services.
+the maturity diagnoses go through their services (which audit them).
 """
 
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
+
+from agora.core.models import AuditEntry
 from agora.members.demo import DemoContext, empty_tables
 from agora.members.selectors import list_member_organisations
 from agora.projects.demo import evaluation, submissions
@@ -141,6 +144,10 @@ def create_draft(context: DemoContext) -> Project:
 
 
 def reset(context: DemoContext) -> None:
-    """Empty the projects tables (partners and experts point at members through PROTECT)."""
+    """Empty the projects tables (partners and experts point at members through PROTECT).
+
+    The maturity services audited the demo's diagnoses: those entries go with the diagnoses.
+    """
+    AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(Diagnosis)).delete()
     empty_tables(PROJECTS_MODELS)
     context.write("Projects: demo data deleted.")
