@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 import pytest
 from allauth.mfa.models import Authenticator
+from django.conf import settings as django_settings
+from django.utils import translation
 from hypothesis import HealthCheck, settings
 
 from agora.members.models import Affiliation
@@ -38,6 +40,14 @@ class Cast:
     outsider: object  # a member user of another organisation
     expert: object  # an external expert: an account with no member organisation
     staff: object
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a French request must not leak into the next."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -65,7 +65,7 @@ INSTITUTION_PATTERNS = {
     ),
     ("hospital", "nl"): ("AZ {place}", "Ziekenhuis {place}", "AZ {saint_nl}"),
     ("research_centre", "fr"): (
-        "Institut de {topic_fr} {of_place}",
+        "Institut {of_topic_fr} {of_place}",
         "Centre de recherche en {topic_fr} – {place}",
     ),
     ("research_centre", "nl"): ("Onderzoekscentrum {topic_nl} {place}",),

@@ -198,15 +198,19 @@ class OrganisationMaker:
         pattern_language = "nl" if language == "nl" else "fr"
         pattern = self.rng.choice(names.INSTITUTION_PATTERNS[(placement.kind, pattern_language)])
         place, of_place = self.rng.choice(names.PLACES_FR)
-        legal_name = pattern.format(
-            place=self.rng.choice(names.PLACES_NL) if language == "nl" else place,
-            of_place=of_place,
-            saint=self.rng.choice(names.SAINTS_FR),
-            saint_nl=self.rng.choice(names.SAINTS_NL),
-            topic_fr=self.rng.choice(names.TOPICS_FR),
-            topic_nl=self.rng.choice(names.TOPICS_NL),
-            stem=self.stem(language),
-        )
+        # Drawn in the order the names were always drawn in, so the demo stays the same.
+        values = {
+            "place": self.rng.choice(names.PLACES_NL) if language == "nl" else place,
+            "of_place": of_place,
+            "saint": self.rng.choice(names.SAINTS_FR),
+            "saint_nl": self.rng.choice(names.SAINTS_NL),
+            "topic_fr": self.rng.choice(names.TOPICS_FR),
+            "topic_nl": self.rng.choice(names.TOPICS_NL),
+            "stem": self.stem(language),
+        }
+        elided = values["topic_fr"][0] in "aeiouhéè"
+        values["of_topic_fr"] = ("d'" if elided else "de ") + values["topic_fr"]
+        legal_name = pattern.format(**values)
         return legal_name, ""
 
     def company_name(self, placement: Placement, language: str, domain: str) -> tuple[str, str]:
