@@ -23,7 +23,7 @@ PROJECT_FIELDS = ("acronym", "title", "summary", "keywords", "duration_months")
 
 def lock_project(project: Project) -> Project:
     """The project's row, locked until the transaction ends."""
-    return Project.objects.select_for_update().select_related("call").get(pk=project.pk)
+    return Project.objects.select_for_update(of=("self",)).select_related("call").get(pk=project.pk)
 
 
 def check_may_edit(actor: Any, project: Project) -> None:

@@ -4,11 +4,13 @@ import re
 from datetime import UTC, date, datetime
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 
 from agora.core.errors import ConflictError, DomainError, PermissionDeniedError
 from agora.core.models import AuditEntry
 from agora.projects.models import Assignment, Decision, InformationRequest, Milestone, Project
+from agora.projects.services.projects import lock_project
 from agora.projects.services.workflow import apply_transition, decide_project
 from agora.projects.tests.factories import AssignmentFactory
 from agora.projects.tests.workflow_world import ready_project, set_state
@@ -315,3 +317,10 @@ def test_transition_url_refuses_get(client, cast, project):
     client.force_login(cast.representative)
     url = reverse("projects:project-transition", args=[project.pk, "submit"])
     assert client.get(url).status_code == 405
+
+
+def test_lock_project_of_a_call_locks_the_project_row_only(cast):
+    """PostgreSQL refuses FOR UPDATE on the nullable side of the join to the call (a 500)."""
+    project = ready_project(cast)
+    with transaction.atomic():
+        assert lock_project(project).call == project.call
