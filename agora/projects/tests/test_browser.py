@@ -1,32 +1,15 @@
 """The main projects journey in Debian Chromium: submit, assign, evaluate, decide."""
 
-import os
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from agora.members.models import Person, StrategicDomain
 from agora.projects.models import Assignment, Decision, Evaluation, Project
 from agora.projects.tests.factories import PDF_BYTES, CallFactory, ExpertFactory
-from conftest import PASSWORD
+from tests.browser import chromium, log_in, shoot
 
-# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a
-# thread with a running loop unless told that this is intended (the documented switch).
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SCREENSHOTS = os.environ.get("AGORA_SCREENSHOTS", "")
 LETTER = "The jury labels HELIXCAR: a strong consortium and a clear route to patients."
 
 pytestmark = pytest.mark.browser
@@ -34,40 +17,9 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator:
-    """Debian's Chromium, headless; skipped when missing unless AGORA_REQUIRE_BROWSER is set."""
-    if not CHROMIUM.exists():
-        if os.environ.get("AGORA_REQUIRE_BROWSER"):
-            pytest.fail(f"{CHROMIUM} is missing: `make system-deps` installs it.")
-        pytest.skip(f"{CHROMIUM} is missing")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def shoot(page, name: str) -> None:
-    """A screenshot for a human eye, when AGORA_SCREENSHOTS names a folder."""
-    if SCREENSHOTS:
-        page.screenshot(path=f"{SCREENSHOTS}/{name}.png", full_page=True)
-
-
-def log_in(browser, base_url: str, email: str, totp_secret: str | None = None):
-    """A new browser session of `email`, logged in through the login form (and TOTP)."""
-    context = browser.new_context(base_url=base_url)
-    page = context.new_page()
-    page.goto("/accounts/login/")
-    page.fill('input[name="login"]', email)
-    page.fill('input[name="password"]', PASSWORD)
-    page.press('input[name="password"]', "Enter")
-    if totp_secret is not None:
-        page.wait_for_url("**/accounts/2fa/authenticate/")
-        code = format_hotp_value(hotp_value(totp_secret, int(time.time()) // 30))
-        page.fill('input[name="code"]', code)
-        page.press('input[name="code"]', "Enter")
-    page.wait_for_url(lambda url: "/accounts/" not in url)
-    return page
+    """Debian's Chromium for this module's journey."""
+    with chromium() as launched:
+        yield launched
 
 
 def click(page, name: str) -> None:
