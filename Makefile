@@ -54,15 +54,16 @@ messages: install
 	cd agora && ../$(BIN)/python ../manage.py makemessages -l fr --no-obsolete --no-location
 	cd agora && ../$(BIN)/python ../manage.py compilemessages
 
-# The optimisation benchmarks need no database; the events benchmark runs on PostgreSQL in a
-# database of its own (BENCH_DATABASE_URL), created and migrated here.
+# The optimisation benchmarks need no database; the events and annual-report benchmarks run on
+# PostgreSQL in a database of their own (BENCH_DATABASE_URL), created and migrated here.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/agora_bench
 bench: install
 	$(BIN)/python -m matchmaker.bench all
 	@if pg_isready -h 127.0.0.1 -p 5432 -q; then \
 	  dropdb --if-exists -h 127.0.0.1 -U postgres agora_bench && createdb -h 127.0.0.1 -U postgres agora_bench && \
 	  DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate -v0 && \
-	  DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_b2b_event --participants 5000 --meetings 25000; \
+	  DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_b2b_event --participants 5000 --meetings 25000 && \
+	  DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_annual_report; \
 	else echo "PostgreSQL not running on 127.0.0.1:5432: events benchmark skipped"; fi
 
 clean-demo:
