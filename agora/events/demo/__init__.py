@@ -5,6 +5,9 @@ agora/members/demo). Rows are written in bulk, like fixtures: no services, no au
 no e-mails; only the scheduling goes through the matchmaker, as the organiser's click would.
 """
 
+from django.contrib.contenttypes.models import ContentType
+
+from agora.core.models import AuditEntry
 from agora.events.demo.cluster_day import load_cluster_day
 from agora.events.demo.others import load_other_events
 from agora.events.models import (
@@ -56,5 +59,7 @@ def load(context: DemoContext) -> None:
 
 def reset(context: DemoContext) -> None:
     """Empty the events tables (registrations point at people through PROTECT)."""
+    # The demo's schedule run is stored by the scheduling service, which audits it.
+    AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(Event)).delete()
     empty_tables(EVENTS_MODELS)
     context.write("Events: demo data deleted.")
