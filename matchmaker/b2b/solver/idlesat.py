@@ -15,6 +15,7 @@ from matchmaker.b2b.model import IdleMeasure
 from matchmaker.b2b.solver.index import Index
 from matchmaker.b2b.solver.lowerbound import person_breaks
 from matchmaker.b2b.solver.satcall import solve_capped
+from matchmaker.b2b.solver.tablegroups import group_table_literals
 
 # Kissat makes about 8,000 conflicts per CPU second on the published instances: a conflict
 # budget instead of a timer keeps every decision reproducible under any machine load.
@@ -192,24 +193,10 @@ def _encode_meetings(formula: Formula, placed: set[int]) -> None:
 
 
 def _encode_tables(formula: Formula) -> None:
-    index = formula.index
-    free: dict[int, list[int]] = {}
-    home: dict[tuple[int, int], list[int]] = {}
-    for (m, t), var in formula.x.items():
-        homes = index.homes[m]
-        if not homes:
-            free.setdefault(t, []).append(var)
-        elif len(homes) == 1:
-            home.setdefault((homes[0], t), []).append(var)
-        else:
-            choices = [formula.new() for _ in homes]
-            formula.clauses.append([-var, *choices])
-            for h, choice in zip(homes, choices, strict=True):
-                formula.clauses.append([-choice, var])
-                home.setdefault((h, t), []).append(choice)
-    for lits in free.values():
-        formula.require(lits, len(index.free_tables))
-    for lits in home.values():
+    free, home = group_table_literals(formula.index, formula.x, formula.new, formula.clauses.append)
+    for lits in free:
+        formula.require(lits, len(formula.index.free_tables))
+    for lits in home:
         formula.require(lits, 1)
 
 

@@ -11,6 +11,7 @@ from pysat.formula import WCNF
 
 from matchmaker.b2b.model import IdleMeasure
 from matchmaker.b2b.solver.index import Index
+from matchmaker.b2b.solver.tablegroups import group_table_literals
 
 
 @dataclass
@@ -98,24 +99,10 @@ def _encode_meetings(enc: Encoding, placed: set[int]) -> None:
 
 
 def _encode_tables(enc: Encoding) -> None:
-    index = enc.index
-    free: dict[int, list[int]] = {}
-    home: dict[tuple[int, int], list[int]] = {}
-    for (m, t), var in enc.x.items():
-        homes = index.homes[m]
-        if not homes:
-            free.setdefault(t, []).append(var)
-        elif len(homes) == 1:
-            home.setdefault((homes[0], t), []).append(var)
-        else:
-            choices = [enc.new() for _ in homes]
-            enc.wcnf.append([-var, *choices])
-            for h, choice in zip(homes, choices, strict=True):
-                enc.wcnf.append([-choice, var])
-                home.setdefault((h, t), []).append(choice)
-    for lits in free.values():
-        enc.cardinality(lits, len(index.free_tables))
-    for lits in home.values():
+    free, home = group_table_literals(enc.index, enc.x, enc.new, enc.wcnf.append)
+    for lits in free:
+        enc.cardinality(lits, len(enc.index.free_tables))
+    for lits in home:
         enc.cardinality(lits, 1)
 
 
