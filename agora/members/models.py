@@ -1,5 +1,5 @@
 import secrets
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -102,7 +102,8 @@ class Organisation(models.Model):
         help_text=_("Consent to show the website and the representatives' names publicly."),
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
-    history = HistoricalRecords()
+    # The domains are tracked too: the annual report counts members by domain as of a past day.
+    history = HistoricalRecords(m2m_fields=[domains])
 
     class Meta:
         verbose_name = _("organisation")
@@ -301,7 +302,9 @@ class Membership(models.Model):
         return f"{self.organisation} {self.start_date:%Y-%m-%d}–{self.end_date:%Y-%m-%d}"
 
     def status_on(self, day: date) -> Status:
-        renewed = getattr(self, "_renewed", None)
+        # Lists of periods annotate has_renewal (an EXISTS) so that each row's status costs no
+        # query of its own; without it, ask the database.
+        renewed = getattr(self, "has_renewal", None)
         if renewed is None:
             renewed = Membership.objects.filter(renewal_of=self).exists()
         period = Period(
@@ -322,7 +325,7 @@ def invitation_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-def invitation_expiry() -> "timezone.datetime":
+def invitation_expiry() -> datetime:
     return timezone.now() + timedelta(days=14)
 
 
