@@ -1,7 +1,6 @@
 """How the API knows who calls: a bearer token, the browser session, or nobody."""
 
 from datetime import timedelta
-from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
@@ -13,7 +12,7 @@ from ninja.errors import AuthenticationError, AuthorizationError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
-from agora.accounts.models import ApiToken
+from agora.accounts.models import ApiToken, User
 
 # Writing on every request would turn each read into a write; a minute is precise enough.
 TOKEN_USE_PRECISION = timedelta(minutes=1)
@@ -30,7 +29,7 @@ def record_token_use(token: ApiToken) -> None:
 class TokenAuth(HttpBearer):
     """`Authorization: Bearer <key>` with an ApiToken; the call acts as the token's user."""
 
-    def authenticate(self, request: HttpRequest, token: str) -> Any:
+    def authenticate(self, request: HttpRequest, token: str) -> User:
         api_token = (
             ApiToken.objects.select_related("user").filter(key=token, user__is_active=True).first()
         )
@@ -50,7 +49,7 @@ class SessionAuth(APIKeyCookie):
     def __init__(self) -> None:
         super().__init__(csrf=False)
 
-    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+    def authenticate(self, request: HttpRequest, key: str | None) -> User | None:
         user = request.user
         if not user.is_authenticated:
             return None

@@ -1,7 +1,13 @@
 import secrets
+from typing import ClassVar, TypeAlias
 
 from allauth.mfa.models import Authenticator
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.auth.models import (
+    AbstractBaseUser,
+    AnonymousUser,
+    BaseUserManager,
+    PermissionsMixin,
+)
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -41,7 +47,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     EMAIL_FIELD = "email"
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
     class Meta:
         verbose_name = _("user")
@@ -59,6 +65,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def has_totp(self) -> bool:
         return Authenticator.objects.filter(user=self, type=Authenticator.Type.TOTP).exists()
+
+
+# Whoever makes a request, as `request.user` holds it: a signed-in user or an anonymous visitor.
+AnyUser: TypeAlias = User | AnonymousUser
 
 
 def new_api_key() -> str:

@@ -1,10 +1,11 @@
 """The back office of the members domain; decisions go through the services, like elsewhere."""
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db import models
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -34,8 +35,13 @@ from agora.members.models import (
 from agora.members.resources import MembershipResource, OrganisationResource, PersonResource
 from agora.members.selectors import good_standing_memberships
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 # Say which scheme a bare address gets, rather than leave it to Django's changing default.
-URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+URL_FIELDS: Mapping[type[models.Field], Mapping[str, Any]] = {
+    models.URLField: {"assume_scheme": "https"}
+}
 
 
 class WholeFileImportMixin(ImportExportMixin):
@@ -47,7 +53,7 @@ class WholeFileImportMixin(ImportExportMixin):
 
     formats = [CSV, XLSX]
 
-    def process_dataset(self, dataset: Any, form: Any, request: HttpRequest, **kwargs: Any):
+    def process_dataset(self, dataset: Any, form: Any, request: HttpRequest, **kwargs: Any) -> Any:
         # The library's confirm step saves the valid rows and skips invalid ones; roll back.
         kwargs.update(raise_errors=False, rollback_on_validation_errors=True)
         return super().process_dataset(dataset, form, request, **kwargs)
@@ -81,7 +87,7 @@ def describe_import_errors(result: Any) -> list[str]:
 
 
 def run_service(
-    request: HttpRequest, queryset: QuerySet, call: Callable[[Any], Any], done: str
+    request: HttpRequest, queryset: QuerySet, call: Callable[[Any], Any], done: "StrOrPromise"
 ) -> None:
     """Call a service on each selected object; report what worked and each refusal."""
     succeeded = 0
@@ -116,7 +122,7 @@ class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
     fk_name = "organisation"
-    fields = ["type", "start_date", "end_date", "fee", "confirmed_on", "cancelled_on"]
+    fields = ("type", "start_date", "end_date", "fee", "confirmed_on", "cancelled_on")
     readonly_fields = fields
     show_change_link = True
     can_delete = False
@@ -153,7 +159,8 @@ class OrganisationAdmin(AuditedAdminMixin, WholeFileImportMixin, SimpleHistoryAd
 
     @admin.display(boolean=True, description=_("member in good standing"), ordering="has_standing")
     def is_member(self, organisation: Organisation) -> bool:
-        return organisation.has_standing
+        # An annotation of get_queryset, unknown to the model type.
+        return organisation.has_standing  # type: ignore[attr-defined]
 
 
 @admin.register(Person)
@@ -193,7 +200,8 @@ class MembershipAddForm(forms.ModelForm):
         fields = ["organisation", "type", "start_date", "end_date", "fee", "agreement"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not data.get("end_date") and data.get("start_date"):
             data["end_date"] = services.period_end(data["start_date"])
         return data
@@ -259,7 +267,9 @@ class MembershipAdmin(WholeFileImportMixin, SimpleHistoryAdmin):
         )
         obj.pk = created.pk
 
-    def add_view(self, request: HttpRequest, form_url: str = "", extra_context: Any = None):
+    def add_view(
+        self, request: HttpRequest, form_url: str = "", extra_context: Any = None
+    ) -> HttpResponse:
         try:
             return super().add_view(request, form_url, extra_context)
         except DomainError as error:
@@ -271,7 +281,6 @@ class MembershipAdmin(WholeFileImportMixin, SimpleHistoryAdmin):
 
     @admin.display(description=_("status today"))
     def status_today(self, membership: Membership) -> str:
-        membership._renewed = getattr(membership, "has_renewal", None)
         return membership.status.value
 
     @admin.action(description=_("Confirm the selected memberships"), permissions=["change"])
@@ -302,7 +311,7 @@ class MembershipAdmin(WholeFileImportMixin, SimpleHistoryAdmin):
                 "memberships": queryset,
                 "form": form,
                 "opts": self.model._meta,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                "action_checkbox_name": ACTION_CHECKBOX_NAME,
             }
             return TemplateResponse(request, "admin/members/membership/cancel.html", context)
         reason = form.cleaned_data["reason"]

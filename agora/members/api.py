@@ -3,12 +3,14 @@
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field as SchemaField
 from ninja import Query, Router, Schema, Status
 
 from agora.accounts.api import ANYONE
+from agora.accounts.models import AnyUser
+from agora.accounts.requests import ApiRequest, SignedInApiRequest
 from agora.core.errors import DomainError, PermissionDeniedError
 from agora.members import selectors, services
 from agora.members.models import (
@@ -61,7 +63,7 @@ class MembershipPage(Schema):
     items: list[MembershipOut]
 
 
-def require_staff(request: HttpRequest) -> None:
+def require_staff(request: SignedInApiRequest) -> None:
     """Refuse the call unless the caller is cluster staff."""
     if not request.auth.is_staff:
         raise PermissionDeniedError(_("Only the cluster's staff may do this."))
@@ -87,7 +89,7 @@ def organisation_out(
     organisation: Organisation, *, is_staff: bool, representatives: list[Person] | None = None
 ) -> dict[str, Any]:
     """The fields of an organisation this caller may see."""
-    data = {
+    data: dict[str, Any] = {
         "slug": organisation.slug,
         "legal_name": organisation.legal_name,
         "short_name": organisation.short_name,
@@ -109,7 +111,8 @@ def organisation_out(
             "employees": organisation.employees,
             "is_listed": organisation.is_listed,
             "shows_contact": organisation.shows_contact,
-            "is_member": organisation.is_member,
+            # An annotation that list_organisations_for adds for staff, unknown to the model type.
+            "is_member": organisation.is_member,  # type: ignore[attr-defined]
             "created_at": organisation.created_at,
         }
     if representatives is not None:
@@ -117,9 +120,8 @@ def organisation_out(
     return data
 
 
-def organisation_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
-    """One organisation as the caller may see it, with its representatives, or 404."""
-    user = request.auth
+def organisation_detail(user: AnyUser, slug: str) -> dict[str, Any]:
+    """One organisation as the user may see it, with its representatives, or 404."""
     organisation = selectors.list_organisations_for(user).filter(slug=slug).first()
     if organisation is None:
         raise Http404
@@ -133,7 +135,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
 
 @router.get("/organisations/", response=OrganisationPage, auth=ANYONE)
 def list_organisations(
-    request: HttpRequest, filters: Query[OrganisationFilters], page: Query[PageIn]
+    request: ApiRequest, filters: Query[OrganisationFilters], page: Query[PageIn]
 ) -> dict[str, Any]:
     """Organisations: the public directory, or every organisation for staff."""
     if filters.domain:
@@ -151,24 +153,26 @@ def list_organisations(
 
 
 @router.get("/organisations/{slug}", response=OrganisationDetailOut, auth=ANYONE)
-def get_organisation(request: HttpRequest, slug: str) -> dict[str, Any]:
+def get_organisation(request: ApiRequest, slug: str) -> dict[str, Any]:
     """One organisation, with its representatives when it consents (all of them for staff)."""
-    return organisation_detail(request, slug)
+    return organisation_detail(request.auth, slug)
 
 
 @router.post("/organisations/", response={201: OrganisationDetailOut})
-def create_organisation(request: HttpRequest, payload: OrganisationIn) -> Status:
+def create_organisation(request: SignedInApiRequest, payload: OrganisationIn) -> Status:
     """Register an organisation (staff)."""
     require_staff(request)
     data = payload.dict(exclude={"domains"})
     organisation = services.create_organisation(
         actor=request.auth, data=data, domain_codes=payload.domains
     )
-    return Status(201, organisation_detail(request, organisation.slug))
+    return Status(201, organisation_detail(request.auth, organisation.slug))
 
 
 @router.patch("/organisations/{slug}", response=OrganisationDetailOut)
-def update_organisation(request: HttpRequest, slug: str, payload: OrganisationPatch) -> Any:
+def update_organisation(
+    request: SignedInApiRequest, slug: str, payload: OrganisationPatch
+) -> dict[str, Any]:
     """Change an organisation's fields (staff); only the fields sent change."""
     require_staff(request)
     organisation = Organisation.objects.filter(slug=slug).first()
@@ -179,7 +183,7 @@ def update_organisation(request: HttpRequest, slug: str, payload: OrganisationPa
     services.update_organisation(
         actor=request.auth, organisation=organisation, data=data, domain_codes=domain_codes
     )
-    return organisation_detail(request, slug)
+    return organisation_detail(request.auth, slug)
 
 
 def person_out(person: Person) -> dict[str, Any]:
@@ -192,7 +196,8 @@ def person_out(person: Person) -> dict[str, Any]:
             "start_date": affiliation.start_date,
             "end_date": affiliation.end_date,
         }
-        for affiliation in person.visible_affiliations
+        # The current affiliations that list_people_for prefetches (to_attr), unknown to the type.
+        for affiliation in person.visible_affiliations  # type: ignore[attr-defined]
     ]
     return {
         "id": person.pk,
@@ -205,7 +210,7 @@ def person_out(person: Person) -> dict[str, Any]:
     }
 
 
-def access_person(user: Any, pk: int) -> Person:
+def access_person(user: AnyUser, pk: int) -> Person:
     """A person the user may see, or 404."""
     person = selectors.list_people_for(user).filter(pk=pk).first()
     if person is None:
@@ -214,20 +219,20 @@ def access_person(user: Any, pk: int) -> Person:
 
 
 @router.get("/people/", response=PersonPage)
-def list_people(request: HttpRequest, page: Query[PageIn]) -> dict[str, Any]:
+def list_people(request: SignedInApiRequest, page: Query[PageIn]) -> dict[str, Any]:
     """People: all for staff, the current people of the caller's organisations otherwise."""
     count, items = page_of(selectors.list_people_for(request.auth), page)
     return {"count": count, "items": [person_out(person) for person in items]}
 
 
 @router.get("/people/{int:pk}", response=PersonOut)
-def get_person(request: HttpRequest, pk: int) -> dict[str, Any]:
+def get_person(request: SignedInApiRequest, pk: int) -> dict[str, Any]:
     """One person the caller may see."""
     return person_out(access_person(request.auth, pk))
 
 
 @router.post("/people/", response={201: PersonOut})
-def create_person(request: HttpRequest, payload: PersonIn) -> Status:
+def create_person(request: SignedInApiRequest, payload: PersonIn) -> Status:
     """Record a person, optionally affiliated with an organisation (staff)."""
     require_staff(request)
     organisation = find_organisation(payload.organisation) if payload.organisation else None
@@ -242,8 +247,6 @@ def create_person(request: HttpRequest, payload: PersonIn) -> Status:
 
 def membership_out(membership: Membership) -> dict[str, Any]:
     """A membership period with its status today."""
-    if hasattr(membership, "has_renewal"):
-        membership._renewed = membership.has_renewal
     return {
         "id": membership.pk,
         "organisation": membership.organisation.slug,
@@ -259,7 +262,7 @@ def membership_out(membership: Membership) -> dict[str, Any]:
     }
 
 
-def access_membership(user: Any, pk: int) -> Membership:
+def access_membership(user: AnyUser, pk: int) -> Membership:
     """A membership period the user may see, or 404."""
     membership = selectors.list_memberships_for(user).filter(pk=pk).first()
     if membership is None:
@@ -269,7 +272,7 @@ def access_membership(user: Any, pk: int) -> Membership:
 
 @router.get("/memberships/", response=MembershipPage)
 def list_memberships(
-    request: HttpRequest, page: Query[PageIn], organisation: str = ""
+    request: SignedInApiRequest, page: Query[PageIn], organisation: str = ""
 ) -> dict[str, Any]:
     """Membership periods: all for staff, those of the caller's organisations otherwise."""
     memberships = selectors.list_memberships_for(request.auth)
@@ -280,13 +283,13 @@ def list_memberships(
 
 
 @router.get("/memberships/{int:pk}", response=MembershipOut)
-def get_membership(request: HttpRequest, pk: int) -> dict[str, Any]:
+def get_membership(request: SignedInApiRequest, pk: int) -> dict[str, Any]:
     """One membership period the caller may see."""
     return membership_out(access_membership(request.auth, pk))
 
 
 @router.post("/memberships/", response={201: MembershipOut})
-def create_membership(request: HttpRequest, payload: MembershipIn) -> Status:
+def create_membership(request: SignedInApiRequest, payload: MembershipIn) -> Status:
     """Open a membership period, pending unless `confirmed_on` is given (staff)."""
     require_staff(request)
     organisation = find_organisation(payload.organisation)
@@ -309,7 +312,7 @@ def create_membership(request: HttpRequest, payload: MembershipIn) -> Status:
 
 
 @router.post("/memberships/{int:pk}/confirm", response=MembershipOut)
-def confirm_membership(request: HttpRequest, pk: int, payload: ConfirmIn) -> dict[str, Any]:
+def confirm_membership(request: SignedInApiRequest, pk: int, payload: ConfirmIn) -> dict[str, Any]:
     """Confirm a pending membership period (staff)."""
     require_staff(request)
     membership = access_membership(request.auth, pk)
@@ -318,7 +321,7 @@ def confirm_membership(request: HttpRequest, pk: int, payload: ConfirmIn) -> dic
 
 
 @router.post("/memberships/{int:pk}/renew", response={201: MembershipOut})
-def renew_membership(request: HttpRequest, pk: int, payload: RenewIn) -> Status:
+def renew_membership(request: SignedInApiRequest, pk: int, payload: RenewIn) -> Status:
     """Open the next period right after this one (staff)."""
     require_staff(request)
     membership = access_membership(request.auth, pk)
@@ -327,7 +330,7 @@ def renew_membership(request: HttpRequest, pk: int, payload: RenewIn) -> Status:
 
 
 @router.post("/memberships/{int:pk}/cancel", response=MembershipOut)
-def cancel_membership(request: HttpRequest, pk: int, payload: CancelIn) -> dict[str, Any]:
+def cancel_membership(request: SignedInApiRequest, pk: int, payload: CancelIn) -> dict[str, Any]:
     """End a membership period early, with a reason (staff)."""
     require_staff(request)
     membership = access_membership(request.auth, pk)
@@ -353,7 +356,7 @@ def partner_out(partner: PartnerCluster, co_members: list[Organisation]) -> dict
 
 
 @router.get("/partner-clusters/", response=list[PartnerClusterOut], auth=ANYONE)
-def list_partner_clusters(request: HttpRequest) -> list[dict[str, Any]]:
+def list_partner_clusters(request: ApiRequest) -> list[dict[str, Any]]:
     """Partner clusters and their co-members in good standing (listed ones unless staff)."""
     co_members = selectors.list_co_members(only_listed=not request.auth.is_staff)
     return [
@@ -363,7 +366,7 @@ def list_partner_clusters(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.get("/partner-clusters/{slug}", response=PartnerClusterOut, auth=ANYONE)
-def get_partner_cluster(request: HttpRequest, slug: str) -> dict[str, Any]:
+def get_partner_cluster(request: ApiRequest, slug: str) -> dict[str, Any]:
     """One partner cluster and its co-members."""
     partner = PartnerCluster.objects.filter(slug=slug).first()
     if partner is None:
@@ -373,7 +376,7 @@ def get_partner_cluster(request: HttpRequest, slug: str) -> dict[str, Any]:
 
 
 @router.post("/partner-clusters/", response={201: PartnerClusterOut})
-def create_partner_cluster(request: HttpRequest, payload: PartnerClusterIn) -> Status:
+def create_partner_cluster(request: SignedInApiRequest, payload: PartnerClusterIn) -> Status:
     """Record a partner cluster (staff)."""
     require_staff(request)
     partner = services.create_partner_cluster(actor=request.auth, data=payload.dict())

@@ -152,7 +152,9 @@ class OrganisationResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
-    def save_instance(self, instance: Organisation, is_create: bool, row: Any, **kwargs: Any):
+    def save_instance(
+        self, instance: Organisation, is_create: bool, row: Any, **kwargs: Any
+    ) -> None:
         services.save_imported_organisation(
             actor=kwargs.get("user"), organisation=instance, is_new=is_create
         )
@@ -198,12 +200,13 @@ class PersonResource(resources.ModelResource):
             raise ValidationError({"email": [_("An e-mail is needed to match people.")]})
         row["email"] = str(row["email"]).strip().lower()
 
-    def save_instance(self, instance: Person, is_create: bool, row: Any, **kwargs: Any):
+    def save_instance(self, instance: Person, is_create: bool, row: Any, **kwargs: Any) -> None:
+        # Not Person fields: the importer's Field.save put these columns on the instance.
         services.save_imported_person(
             actor=kwargs.get("user"),
             person=instance,
-            organisation=instance.organisation,
-            role=instance.role,
+            organisation=instance.organisation,  # type: ignore[attr-defined]
+            role=instance.role,  # type: ignore[attr-defined]
             is_new=is_create,
         )
 
@@ -262,7 +265,7 @@ class MembershipResource(resources.ModelResource):
         # Changing a period is a decision (confirm, renew, cancel), never a spreadsheet edit.
         return None
 
-    def save_instance(self, instance: Membership, is_create: bool, row: Any, **kwargs: Any):
+    def save_instance(self, instance: Membership, is_create: bool, row: Any, **kwargs: Any) -> None:
         try:
             created = services.create_membership(
                 actor=kwargs.get("user"),

@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from agora.accounts.models import AnyUser, User
 from agora.members.models import (
     Affiliation,
     CoMembershipAgreement,
@@ -51,14 +52,14 @@ def is_member_organisation(organisation: Organisation, on: date | None = None) -
     return good_standing_memberships(on).filter(organisation=organisation).exists()
 
 
-def get_person(user) -> Person | None:
+def get_person(user: AnyUser) -> Person | None:
     """The person record of a user, if any."""
     if not user.is_authenticated:
         return None
     return Person.objects.filter(user=user).first()
 
 
-def list_user_organisations(user, *, role: str | None = None) -> QuerySet[Organisation]:
+def list_user_organisations(user: AnyUser, *, role: str | None = None) -> QuerySet[Organisation]:
     """Organisations the user is currently affiliated with (optionally in one role)."""
     if not user.is_authenticated:
         return Organisation.objects.none()
@@ -68,17 +69,17 @@ def list_user_organisations(user, *, role: str | None = None) -> QuerySet[Organi
     return Organisation.objects.filter(pk__in=affiliations.values("organisation_id"))
 
 
-def list_represented_organisations(user) -> QuerySet[Organisation]:
+def list_represented_organisations(user: AnyUser) -> QuerySet[Organisation]:
     """Organisations the user represents."""
     return list_user_organisations(user, role=Affiliation.Role.REPRESENTATIVE)
 
 
-def is_representative_of(user, organisation: Organisation) -> bool:
+def is_representative_of(user: AnyUser, organisation: Organisation) -> bool:
     """Whether the user currently represents this organisation."""
     return list_represented_organisations(user).filter(pk=organisation.pk).exists()
 
 
-def is_member_user(user) -> bool:
+def is_member_user(user: AnyUser) -> bool:
     """Whether the user belongs to an organisation in good standing (benefits through it)."""
     organisations = list_user_organisations(user)
     return list_member_organisations().filter(pk__in=organisations.values("pk")).exists()
@@ -119,7 +120,7 @@ def list_directory(
     )
 
 
-def list_organisations_for(user, **filters: str) -> QuerySet[Organisation]:
+def list_organisations_for(user: AnyUser, **filters: str) -> QuerySet[Organisation]:
     """Organisations the user may look up: all for staff, the public directory for others."""
     if not user.is_staff:
         return list_directory(**filters)
@@ -136,7 +137,7 @@ def access_public_organisation(slug: str) -> Organisation:
         raise Http404 from error
 
 
-def access_organisation_for_edit(user, slug: str) -> Organisation:
+def access_organisation_for_edit(user: AnyUser, slug: str) -> Organisation:
     """An organisation the user may edit (its representatives, staff), or 404."""
     organisation = Organisation.objects.filter(slug=slug).first()
     if organisation is None or not (user.is_staff or is_representative_of(user, organisation)):
@@ -144,7 +145,7 @@ def access_organisation_for_edit(user, slug: str) -> Organisation:
     return organisation
 
 
-def access_organisation_for_member(user, slug: str) -> Organisation:
+def access_organisation_for_member(user: AnyUser, slug: str) -> Organisation:
     """An organisation the user is affiliated with (or staff), or 404."""
     organisations = Organisation.objects.all() if user.is_staff else list_user_organisations(user)
     organisation = organisations.filter(slug=slug).first()
@@ -155,15 +156,12 @@ def access_organisation_for_member(user, slug: str) -> Organisation:
 
 def list_memberships(organisation: Organisation) -> list[Membership]:
     """The organisation's membership periods, newest first, each knowing if it was renewed."""
-    memberships = list(
+    return list(
         Membership.objects.filter(organisation=organisation)
         .select_related("agreement__partner")
         .annotate(has_renewal=Exists(Membership.objects.filter(renewal_of=OuterRef("pk"))))
         .order_by("-start_date")
     )
-    for membership in memberships:
-        membership._renewed = membership.has_renewal
-    return memberships
 
 
 def get_current_membership(organisation: Organisation) -> Membership | None:
@@ -239,7 +237,7 @@ def list_applications(*, state: str = "") -> QuerySet[MembershipApplication]:
     return applications.filter(state=state) if state else applications
 
 
-def access_application(user, pk: int) -> MembershipApplication:
+def access_application(user: AnyUser, pk: int) -> MembershipApplication:
     """A membership application, for staff only, or 404."""
     application = MembershipApplication.objects.filter(pk=pk).select_related("partner").first()
     if application is None or not user.is_staff:
@@ -247,7 +245,7 @@ def access_application(user, pk: int) -> MembershipApplication:
     return application
 
 
-def access_membership(user, pk: int) -> Membership:
+def access_membership(user: AnyUser, pk: int) -> Membership:
     """A membership period, for staff only, or 404."""
     membership = (
         Membership.objects.filter(pk=pk)
@@ -267,7 +265,7 @@ def access_invitation(token: str) -> Invitation:
     return invitation
 
 
-def list_people_for(user) -> QuerySet[Person]:
+def list_people_for(user: AnyUser) -> QuerySet[Person]:
     """People the user may see: all for staff, their organisations' current people otherwise."""
     affiliations = Affiliation.objects.filter(current_affiliations()).select_related("organisation")
     if user.is_staff:
@@ -281,7 +279,7 @@ def list_people_for(user) -> QuerySet[Person]:
     ).order_by("last_name", "first_name", "pk")
 
 
-def list_memberships_for(user) -> QuerySet[Membership]:
+def list_memberships_for(user: AnyUser) -> QuerySet[Membership]:
     """Membership periods the user may see: all for staff, their organisations' otherwise."""
     memberships = Membership.objects.select_related("organisation").annotate(
         has_renewal=Exists(Membership.objects.filter(renewal_of=OuterRef("pk")))
@@ -303,6 +301,8 @@ def list_co_members(*, only_listed: bool) -> dict[int, list[Organisation]]:
         memberships = memberships.filter(organisation__is_listed=True)
     co_members: dict[int, list[Organisation]] = {}
     for membership in memberships:
+        # The co_member_needs_agreement constraint guarantees it; this tells the type checker.
+        assert membership.agreement is not None
         members = co_members.setdefault(membership.agreement.partner_id, [])
         if membership.organisation not in members:
             members.append(membership.organisation)
@@ -324,7 +324,7 @@ class PortalEntry:
     membership: Membership | None
 
 
-def list_portal_entries(user) -> list[PortalEntry]:
+def list_portal_entries(user: User) -> list[PortalEntry]:
     """The user's current affiliations, each with its organisation's current membership."""
     affiliations = (
         Affiliation.objects.filter(current_affiliations(), person__user=user)

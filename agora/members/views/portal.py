@@ -4,11 +4,12 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from agora.accounts.requests import SignedInHttpRequest
 from agora.core.forms import form_status, submit_form
 from agora.members import selectors, services
 from agora.members.forms import InvitationForm, ProfileForm
@@ -16,7 +17,7 @@ from agora.members.forms import InvitationForm, ProfileForm
 
 @login_required
 @require_GET
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: SignedInHttpRequest) -> HttpResponse:
     """The signed-in user's organisations, each with its current membership."""
     entries = selectors.list_portal_entries(request.user)
     return render(request, "members/portal.html", {"entries": entries})
@@ -24,7 +25,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def profile_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def profile_edit(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     """Representatives and staff edit the organisation's profile and directory consents."""
     organisation = selectors.access_organisation_for_edit(request.user, slug)
     is_post = request.method == "POST"
@@ -51,7 +52,7 @@ def profile_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def team(request: HttpRequest, slug: str) -> HttpResponse:
+def team(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     """The organisation's colleagues; its representatives and staff may invite more."""
     organisation = selectors.access_organisation_for_member(request.user, slug)
     can_invite = request.user.has_perm("members.invite_colleague", organisation)
@@ -80,7 +81,7 @@ def team(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+def invitation_accept(request: SignedInHttpRequest, token: str) -> HttpResponse:
     """Show whom an invitation is from; posting accepts it for the signed-in user."""
     invitation = selectors.access_invitation(token)
     form = forms.Form(data=request.POST if request.method == "POST" else None)
