@@ -9,6 +9,8 @@ meeting is in the published schedule, early, at table 1; the late slot is free. 
 
 from datetime import timedelta
 
+from django.utils import timezone
+
 from agora.events import adapter
 from agora.events.models import (
     B2BProfile,
@@ -27,6 +29,13 @@ from agora.events.services.scheduling import import_schedule
 from agora.events.tests.b2b_world import add_opportunity
 from agora.events.tests.factories import EVENT_START, EventFactory
 from agora.events.tests.scheduling_data import add_meeting
+from agora.members.models import Affiliation
+from agora.members.tests.factories import (
+    AffiliationFactory,
+    OrganisationFactory,
+    PersonFactory,
+    UserFactory,
+)
 from matchmaker.b2b import Assignment, Schedule, Status
 from matchmaker.b2b.io import schedule_to_dict
 
@@ -109,3 +118,31 @@ def events_snapshot() -> tuple:
         list(RequestRule.objects.values_list("pk", flat=True).order_by("pk")),
         list(ScheduleRun.objects.values_list("pk", "state", "is_published").order_by("pk")),
     )
+
+
+def add_organisers(event: Event) -> dict[str, object]:
+    """Users who organise the event without being staff, and near misses who do not.
+
+    "named_organiser" is named in the event's organisers; "co_organiser_representative"
+    represents the co-organising member organisation, whose employee, former representative
+    (until yesterday) and another event's named organiser organise nothing here.
+    """
+    co_organiser = OrganisationFactory(legal_name="Co-Org Pharma SA", slug="co-org")
+    event.co_organiser = co_organiser
+    event.save(update_fields=["co_organiser"])
+    yesterday = timezone.localdate() - timedelta(days=1)
+    roles = {
+        "co_organiser_representative": {"role": Affiliation.Role.REPRESENTATIVE},
+        "co_organiser_employee": {"role": Affiliation.Role.EMPLOYEE},
+        "former_representative": {"role": Affiliation.Role.REPRESENTATIVE, "end_date": yesterday},
+    }
+    users = {}
+    for name, affiliation in roles.items():
+        users[name] = UserFactory(email=f"{name}@example.org")
+        person = PersonFactory(user=users[name], email=users[name].email)
+        AffiliationFactory(person=person, organisation=co_organiser, **affiliation)
+    users["named_organiser"] = UserFactory(email="named_organiser@example.org")
+    event.organisers.add(users["named_organiser"])
+    users["other_event_organiser"] = UserFactory(email="other_event_organiser@example.org")
+    EventFactory(slug="other-day").organisers.add(users["other_event_organiser"])
+    return users

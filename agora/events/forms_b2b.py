@@ -49,20 +49,22 @@ class ProfileForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: Any, profile: B2BProfile, **kwargs: Any) -> None:
-        kwargs["initial"] = {
-            "pitch": profile.pitch,
-            "max_meetings": profile.max_meetings,
-            "unavailable_slots": list(profile.unavailable_slots.all()),
-        }
+    def __init__(self, *args: Any, event: Event, profile: B2BProfile | None, **kwargs: Any) -> None:
+        # No profile yet: the form starts empty, and its first valid submission makes one.
+        if profile is not None:
+            kwargs["initial"] = {
+                "pitch": profile.pitch,
+                "max_meetings": profile.max_meetings,
+                "unavailable_slots": list(profile.unavailable_slots.all()),
+            }
         super().__init__(*args, **kwargs)
-        slots = Slot.objects.filter(event_id=profile.registration.event_id)
+        slots = Slot.objects.filter(event=event)
         cast(forms.ModelMultipleChoiceField, self.fields["unavailable_slots"]).queryset = slots
         if not slots.exists():
             del self.fields["unavailable_slots"]
 
     def profile_data(self) -> dict[str, Any]:
-        """Keyword arguments of services.b2b.update_b2b_profile."""
+        """Keyword arguments of services.b2b.save_b2b_profile."""
         return {
             "pitch": self.cleaned_data["pitch"],
             "max_meetings": self.cleaned_data["max_meetings"],
@@ -233,3 +235,7 @@ class RequestStatusFilterForm(forms.Form):
         required=False,
         choices=[("", _("All statuses")), *MeetingRequest.Status.choices],
     )
+
+    def filters(self) -> dict[str, str]:
+        """The valid filter, as keyword arguments of selectors.b2b.list_event_requests."""
+        return {"status": getattr(self, "cleaned_data", {}).get("status", "")}

@@ -80,27 +80,16 @@ def access_meeting_request(registration: Registration, pk: int) -> MeetingReques
     return meeting_request
 
 
-def access_managed_event(user, slug: str) -> Event:
-    """A B2B event the user organises (staff, or one of its organisers), or 404."""
-    if not user.is_authenticated:
-        raise Http404
-    events = Event.objects.filter(slug=slug, has_b2b=True)
-    if not user.is_staff:
-        events = events.filter(organisers=user)
-    event = events.first()
-    if event is None:
-        raise Http404
-    return event
-
-
 def get_profile(registration: Registration) -> B2BProfile | None:
     """The participant's B2B profile, if they have one yet."""
     return B2BProfile.objects.filter(registration=registration).first()
 
 
-def list_own_opportunities(profile: B2BProfile) -> QuerySet[Opportunity]:
-    """The participant's opportunities with their domains."""
-    return profile.opportunities.prefetch_related("domains")
+def list_own_opportunities(registration: Registration) -> QuerySet[Opportunity]:
+    """The participant's opportunities with their domains (none before they have a profile)."""
+    return Opportunity.objects.filter(profile__registration=registration).prefetch_related(
+        "domains"
+    )
 
 
 def list_marketplace(

@@ -5,8 +5,6 @@ from datetime import date
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, TruncDate
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from agora.events.models import Event, Meeting, MeetingRequest, Registration, Slot, Table
 
@@ -50,21 +48,6 @@ class Dashboard:
     @property
     def requests_sent(self) -> int:
         return sum(self.requests.values())
-
-
-def is_organiser(user, event: Event) -> bool:
-    """Whether `user` organises `event`: staff, or one of the event's named organisers."""
-    if not user.is_authenticated:
-        return False
-    return user.is_staff or event.organisers.filter(pk=user.pk).exists()
-
-
-def access_event_for_organiser(user, slug: str) -> Event:
-    """The event, for its organisers and staff; a 404 for everyone else."""
-    event = get_object_or_404(Event, slug=slug)
-    if not is_organiser(user, event):
-        raise Http404
-    return event
 
 
 def count_by(queryset: QuerySet, field: str) -> dict:
@@ -148,10 +131,10 @@ def count_subquery(queryset: QuerySet) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def list_events_for_staff() -> QuerySet[Event]:
-    """Every event, published or not, with its key counts, newest first."""
+def list_events_with_counts(events: QuerySet[Event]) -> QuerySet[Event]:
+    """The events, published or not, with their key counts, newest first."""
     same_event = Q(event=OuterRef("pk"))
-    return Event.objects.annotate(
+    return events.annotate(
         confirmed_count=count_subquery(
             Registration.objects.filter(same_event, status=Registration.Status.CONFIRMED)
         ),

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from agora.events.models import Event, Registration, RegistrationQuestion
+from agora.events.selectors.organisers import is_organiser
 from agora.members.models import Organisation, Person
 from agora.members.selectors import (
     get_person,
@@ -31,35 +32,15 @@ def list_events(*, kind: str = "", is_past: bool = False) -> QuerySet[Event]:
     return events.filter(ends_at__gte=now).order_by("starts_at", "pk")
 
 
-def can_manage_event(user, event: Event) -> bool:
-    """Staff, the event's organisers and the co-organising member's representatives."""
-    if not user.is_authenticated:
-        return False
-    if user.is_staff or event.organisers.filter(pk=user.pk).exists():
-        return True
-    return (
-        event.co_organiser_id is not None
-        and list_represented_organisations(user).filter(pk=event.co_organiser_id).exists()
-    )
-
-
 def access_event(user, slug: str) -> Event:
-    """A published event, or an unpublished one for those who manage it; otherwise 404."""
+    """A published event, or an unpublished one for its organisers; otherwise 404."""
     event = (
         Event.objects.filter(slug=slug)
         .select_related("co_organiser", "partner_cluster")
         .prefetch_related("programme")
         .first()
     )
-    if event is None or not (event.is_published or can_manage_event(user, event)):
-        raise Http404
-    return event
-
-
-def access_event_for_management(user, slug: str) -> Event:
-    """An event the user organises (or any, for staff), or 404."""
-    event = Event.objects.filter(slug=slug).first()
-    if event is None or not can_manage_event(user, event):
+    if event is None or not (event.is_published or is_organiser(user, event)):
         raise Http404
     return event
 
@@ -154,7 +135,7 @@ def access_registration_for_cancel(user, event: Event, pk: int) -> Registration:
         registration.organisation_id is not None
         and list_represented_organisations(user).filter(pk=registration.organisation_id).exists()
     )
-    if not (is_own or represents or can_manage_event(user, event)):
+    if not (is_own or represents or is_organiser(user, event)):
         raise Http404
     return registration
 
@@ -178,7 +159,7 @@ def access_participant_list(user, event: Event) -> QuerySet[Registration]:
     """
     mine = get_registration_of(user, event)
     is_participant = mine is not None and mine.status == Registration.Status.CONFIRMED
-    if not (is_participant or can_manage_event(user, event)):
+    if not (is_participant or is_organiser(user, event)):
         raise Http404
     return (
         Registration.objects.filter(
@@ -219,7 +200,7 @@ def list_confirmed(event: Event) -> QuerySet[Registration]:
 
 def access_registration_for_check_in(user, event: Event, pk: int) -> Registration:
     """A registration of an event the user organises, or 404."""
-    if not can_manage_event(user, event):
+    if not is_organiser(user, event):
         raise Http404
     registration = (
         Registration.objects.filter(event=event, pk=pk).select_related("person", "organisation")

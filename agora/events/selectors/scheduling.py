@@ -43,16 +43,6 @@ class RunReport:
     unscheduled: list[UnscheduledMeeting]
 
 
-def access_event_for_organiser(user, slug: str) -> Event:
-    """An event with B2B meetings, for the staff who organise it; 404 for anyone else."""
-    if not user.is_staff:
-        raise Http404
-    try:
-        return Event.objects.get(slug=slug, has_b2b=True)
-    except Event.DoesNotExist:
-        raise Http404 from None
-
-
 def access_run(event: Event, pk: int) -> ScheduleRun:
     """One run of this event's scheduler."""
     try:

@@ -26,7 +26,7 @@ LIVE_STATUSES = (MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED)
 
 @transaction.atomic
 def ensure_b2b_profile(*, registration: Registration, actor: Any) -> B2BProfile:
-    """The participant's B2B profile, created on their first visit."""
+    """The participant's B2B profile, created with the first thing they save to it."""
     profile, created = B2BProfile.objects.get_or_create(registration=registration)
     if created:
         log_action("events.b2b_profile.created", target=profile, actor=actor)
@@ -34,17 +34,18 @@ def ensure_b2b_profile(*, registration: Registration, actor: Any) -> B2BProfile:
 
 
 @transaction.atomic
-def update_b2b_profile(
+def save_b2b_profile(
     *,
-    profile: B2BProfile,
+    registration: Registration,
     actor: Any,
     pitch: str,
     max_meetings: int | None,
     unavailable_slots: Iterable[Slot],
 ) -> B2BProfile:
     """Save the pitch, the most meetings wanted and the slots the participant cannot attend."""
+    profile = ensure_b2b_profile(registration=registration, actor=actor)
     slots = list(unavailable_slots)
-    if any(slot.event_id != profile.registration.event_id for slot in slots):
+    if any(slot.event_id != registration.event_id for slot in slots):
         raise DomainError(_("Choose slots of this event."), field="unavailable_slots")
     profile.pitch = pitch
     profile.max_meetings = max_meetings
@@ -62,13 +63,14 @@ def update_b2b_profile(
 @transaction.atomic
 def save_opportunity(
     *,
-    profile: B2BProfile,
+    registration: Registration,
     actor: Any,
     data: dict[str, Any],
     domains: Iterable[StrategicDomain],
     opportunity: Opportunity | None = None,
 ) -> Opportunity:
-    """Add an opportunity to the profile, or change one of its own."""
+    """Add an opportunity to the participant's profile, or change one of its own."""
+    profile = ensure_b2b_profile(registration=registration, actor=actor)
     fields = ["kind", "direction", "title", "description"]
     is_new = opportunity is None
     if opportunity is None:

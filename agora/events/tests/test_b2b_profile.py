@@ -1,8 +1,10 @@
 import pytest
 from django.urls import reverse
 
+from agora.core.errors import DomainError
 from agora.core.models import AuditEntry
 from agora.events.models import B2BProfile, Opportunity
+from agora.events.services.b2b import save_b2b_profile
 from agora.events.tests.b2b_world import add_opportunity, make_world
 from agora.events.tests.factories import SlotFactory
 
@@ -12,13 +14,39 @@ def world(cast):
     return make_world(cast)
 
 
-def test_first_visit_creates_the_profile_once(client, cast, world):
+def database_rows() -> tuple[int, int]:
+    return B2BProfile.objects.count(), AuditEntry.objects.count()
+
+
+@pytest.mark.parametrize("name", ["events:b2b-profile", "events:b2b-opportunity-create"])
+def test_opening_a_page_of_the_profile_writes_nothing(client, cast, world, name):
+    client.force_login(cast.member)
+    before = database_rows()
+    response = client.get(reverse(name, args=["cluster-day"]))
+    assert response.status_code == 200
+    assert database_rows() == before == (0, 0)
+
+
+def test_the_profile_form_starts_empty(client, cast, world):
+    client.force_login(cast.member)
+    form = client.get(reverse("events:b2b-profile", args=["cluster-day"])).context["form"]
+    assert not form.is_bound
+    assert form.initial == {}
+
+
+def test_first_valid_submission_creates_the_profile_once(client, cast, world):
     client.force_login(cast.member)
     page = reverse("events:b2b-profile", args=["cluster-day"])
-    assert client.get(page).status_code == 200
-    assert client.get(page).status_code == 200
-    assert B2BProfile.objects.filter(registration=world.member).count() == 1
-    assert AuditEntry.objects.filter(action="events.b2b_profile.created").count() == 1
+    assert client.post(page, {"pitch": "Gene therapy"}).status_code == 302
+    assert client.post(page, {"pitch": "Cell therapy"}).status_code == 302
+    profile = B2BProfile.objects.get(registration=world.member)
+    assert profile.pitch == "Cell therapy"
+    actions = AuditEntry.objects.filter(object_id=str(profile.pk)).values_list("action", flat=True)
+    assert sorted(actions) == [
+        "events.b2b_profile.created",
+        "events.b2b_profile.updated",
+        "events.b2b_profile.updated",
+    ]
 
 
 def test_profile_saves_pitch_max_meetings_and_unavailable_slots(client, cast, world):
@@ -45,7 +73,20 @@ def test_slot_of_another_event_is_refused(client, cast, world):
         {"pitch": "Changed", "unavailable_slots": [foreign.pk]},
     )
     assert response.status_code == 400
-    assert B2BProfile.objects.get(registration=world.member).pitch == ""
+    assert database_rows() == (0, 0)
+
+
+def test_a_refused_first_save_leaves_no_profile(cast, world):
+    foreign = SlotFactory()
+    with pytest.raises(DomainError):
+        save_b2b_profile(
+            registration=world.member,
+            actor=cast.member,
+            pitch="Changed",
+            max_meetings=None,
+            unavailable_slots=[foreign],
+        )
+    assert database_rows() == (0, 0)
 
 
 def test_negative_max_meetings_is_refused(client, cast, world):
@@ -54,7 +95,7 @@ def test_negative_max_meetings_is_refused(client, cast, world):
         reverse("events:b2b-profile", args=["cluster-day"]), {"max_meetings": "-1"}
     )
     assert response.status_code == 400
-    assert B2BProfile.objects.get(registration=world.member).max_meetings is None
+    assert database_rows() == (0, 0)
 
 
 def test_add_an_opportunity(client, cast, world):

@@ -28,14 +28,21 @@ MARKETPLACE_PAGE_SIZE = 20
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest, slug: str) -> HttpResponse:
-    """My B2B profile: pitch, most meetings, unavailable slots, and my opportunities."""
+    """My B2B profile: pitch, most meetings, unavailable slots, and my opportunities.
+
+    Opening the page writes nothing: the profile is made by the first valid submission.
+    """
     registration = selectors.access_b2b_registration(request.user, slug)
-    b2b_profile = services.ensure_b2b_profile(registration=registration, actor=request.user)
-    form = ProfileForm(data=request.POST if request.method == "POST" else None, profile=b2b_profile)
+    b2b_profile = selectors.get_profile(registration)
+    form = ProfileForm(
+        data=request.POST if request.method == "POST" else None,
+        event=registration.event,
+        profile=b2b_profile,
+    )
     saved = submit_form(
         form,
-        lambda: services.update_b2b_profile(
-            profile=b2b_profile, actor=request.user, **form.profile_data()
+        lambda: services.save_b2b_profile(
+            registration=registration, actor=request.user, **form.profile_data()
         ),
     )
     if saved is not None:
@@ -44,7 +51,7 @@ def profile(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "event": registration.event,
         "form": form,
-        "opportunities": selectors.list_own_opportunities(b2b_profile),
+        "opportunities": selectors.list_own_opportunities(registration),
     }
     return render(request, "events/b2b/profile.html", context, status=form_status(form))
 
@@ -53,14 +60,13 @@ def opportunity_page(request: HttpRequest, slug: str, pk: int | None) -> HttpRes
     """Add (pk None) or edit an opportunity of the signed-in participant."""
     registration = selectors.access_b2b_registration(request.user, slug)
     opportunity = None if pk is None else selectors.access_own_opportunity(registration, pk)
-    b2b_profile = services.ensure_b2b_profile(registration=registration, actor=request.user)
     form = OpportunityForm(
         data=request.POST if request.method == "POST" else None, instance=opportunity
     )
     saved = submit_form(
         form,
         lambda: services.save_opportunity(
-            profile=b2b_profile,
+            registration=registration,
             actor=request.user,
             data=form.opportunity_data(),
             domains=form.cleaned_data["domains"],

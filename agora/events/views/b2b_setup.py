@@ -6,8 +6,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -23,6 +23,7 @@ from agora.events.forms_b2b import (
 )
 from agora.events.models import Event
 from agora.events.selectors import b2b as selectors
+from agora.events.selectors import organisers
 from agora.events.services import b2b_setup as services
 
 REQUESTS_PAGE_SIZE = 50
@@ -60,37 +61,56 @@ def setup_page(request: HttpRequest, event: Event, **refused: forms.Form) -> Htt
 @require_GET
 def manage(request: HttpRequest, slug: str) -> HttpResponse:
     """Slots, tables and home tables, the request cap and rules of one event."""
-    return setup_page(request, selectors.access_managed_event(request.user, slug))
+    return setup_page(request, organisers.access_event_for_organiser(request.user, slug, b2b=True))
+
+
+def changed(request: HttpRequest, event: Event, message: str) -> HttpResponse:
+    """Back to the set-up page, saying what changed."""
+    messages.success(request, message)
+    return redirect("events:b2b-manage", slug=event.slug)
 
 
 def submit_setup(
     request: HttpRequest,
-    slug: str,
+    event: Event,
     name: str,
     form: forms.Form,
-    action: Callable[[Event], object],
+    change: Callable[[], object],
     message: str,
 ) -> HttpResponse:
     """Run one set-up change; a refusal shows the page again with the form's errors."""
-    event = selectors.access_managed_event(request.user, slug)
-    if submit_form(form, lambda: action(event)) is None:
+    if submit_form(form, change) is None:
         return setup_page(request, event, **{name: form})
-    messages.success(request, message)
-    return redirect("events:b2b-manage", slug=slug)
+    return changed(request, event, message)
+
+
+def change_setting(
+    request: HttpRequest,
+    slug: str,
+    name: str,
+    form_class: type[forms.Form],
+    service: Callable[..., object],
+    message: str,
+) -> HttpResponse:
+    """One of the event's settings changed from its form: the service takes the cleaned data."""
+    event = organisers.access_event_for_organiser(request.user, slug, b2b=True)
+    form = form_class(data=request.POST)
+    return submit_setup(
+        request,
+        event,
+        name,
+        form,
+        lambda: service(event=event, actor=request.user, **form.cleaned_data),
+        message,
+    )
 
 
 @login_required
 @require_POST
 def slots_generate(request: HttpRequest, slug: str) -> HttpResponse:
     """Cut a session into consecutive slots."""
-    form = SlotsForm(data=request.POST)
-    return submit_setup(
-        request,
-        slug,
-        "slots_form",
-        form,
-        lambda event: services.generate_slots(event=event, actor=request.user, **form.cleaned_data),
-        _("The slots were added."),
+    return change_setting(
+        request, slug, "slots_form", SlotsForm, services.generate_slots, _("The slots were added.")
     )
 
 
@@ -98,27 +118,18 @@ def slots_generate(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def slot_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Remove one slot."""
-    event = selectors.access_managed_event(request.user, slug)
-    slot = selectors.list_slots(event).filter(pk=pk).first()
-    if slot is None:
-        raise Http404
+    event = organisers.access_event_for_organiser(request.user, slug, b2b=True)
+    slot = get_object_or_404(selectors.list_slots(event), pk=pk)
     services.delete_slot(slot=slot, actor=request.user)
-    messages.success(request, _("The slot was removed."))
-    return redirect("events:b2b-manage", slug=slug)
+    return changed(request, event, _("The slot was removed."))
 
 
 @login_required
 @require_POST
 def tables_add(request: HttpRequest, slug: str) -> HttpResponse:
     """Add several tables."""
-    form = TablesForm(data=request.POST)
-    return submit_setup(
-        request,
-        slug,
-        "tables_form",
-        form,
-        lambda event: services.add_tables(event=event, actor=request.user, **form.cleaned_data),
-        _("The tables were added."),
+    return change_setting(
+        request, slug, "tables_form", TablesForm, services.add_tables, _("The tables were added.")
     )
 
 
@@ -126,38 +137,33 @@ def tables_add(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def table_rename(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Rename one table."""
-    event = selectors.access_managed_event(request.user, slug)
-    table = selectors.list_tables(event).filter(pk=pk).first()
-    if table is None:
-        raise Http404
+    event = organisers.access_event_for_organiser(request.user, slug, b2b=True)
+    table = get_object_or_404(selectors.list_tables(event), pk=pk)
     form = TableNameForm(data=request.POST)
-    if submit_form(
+    return submit_setup(
+        request,
+        event,
+        "rename_form",
         form,
         lambda: services.rename_table(table=table, actor=request.user, **form.cleaned_data),
-    ):
-        messages.success(request, _("The table was renamed."))
-        return redirect("events:b2b-manage", slug=slug)
-    return setup_page(request, event, rename_form=form)
+        _("The table was renamed."),
+    )
 
 
 @login_required
 @require_POST
 def home_table_assign(request: HttpRequest, slug: str) -> HttpResponse:
     """Give a participant a home table, or take it away."""
-    event = selectors.access_managed_event(request.user, slug)
+    event = organisers.access_event_for_organiser(request.user, slug, b2b=True)
     form = HomeTableForm(
         data=request.POST, event=event, profiles=selectors.list_b2b_profiles(event)
     )
     return submit_setup(
         request,
-        slug,
+        event,
         "home_table_form",
         form,
-        lambda event: services.assign_home_table(
-            profile=form.cleaned_data["profile"],
-            actor=request.user,
-            table=form.cleaned_data["table"],
-        ),
+        lambda: services.assign_home_table(actor=request.user, **form.cleaned_data),
         _("The home table was saved."),
     )
 
@@ -166,15 +172,12 @@ def home_table_assign(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def request_cap_set(request: HttpRequest, slug: str) -> HttpResponse:
     """Change the request cap."""
-    form = RequestCapForm(data=request.POST)
-    return submit_setup(
+    return change_setting(
         request,
         slug,
         "cap_form",
-        form,
-        lambda event: services.set_request_cap(
-            event=event, actor=request.user, **form.cleaned_data
-        ),
+        RequestCapForm,
+        services.set_request_cap,
         _("The request cap was saved."),
     )
 
@@ -183,15 +186,12 @@ def request_cap_set(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def request_rule_add(request: HttpRequest, slug: str) -> HttpResponse:
     """Add a request restriction."""
-    form = RequestRuleForm(data=request.POST)
-    return submit_setup(
+    return change_setting(
         request,
         slug,
         "rule_form",
-        form,
-        lambda event: services.add_request_rule(
-            event=event, actor=request.user, **form.cleaned_data
-        ),
+        RequestRuleForm,
+        services.add_request_rule,
         _("The restriction was added."),
     )
 
@@ -200,20 +200,17 @@ def request_rule_add(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def request_rule_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Lift a request restriction."""
-    event = selectors.access_managed_event(request.user, slug)
-    rule = selectors.list_request_rules(event).filter(pk=pk).first()
-    if rule is None:
-        raise Http404
+    event = organisers.access_event_for_organiser(request.user, slug, b2b=True)
+    rule = get_object_or_404(selectors.list_request_rules(event), pk=pk)
     services.remove_request_rule(rule=rule, actor=request.user)
-    messages.success(request, _("The restriction was lifted."))
-    return redirect("events:b2b-manage", slug=slug)
+    return changed(request, event, _("The restriction was lifted."))
 
 
 @login_required
 @require_GET
 def request_overview(request: HttpRequest, slug: str) -> HttpResponse:
     """Every request of the event with its status, for the organisers."""
-    event = selectors.access_managed_event(request.user, slug)
+    event = organisers.access_event_for_organiser(request.user, slug, b2b=True)
     form = RequestStatusFilterForm(data=request.GET)
     form.is_valid()
     status = getattr(form, "cleaned_data", {}).get("status", "")

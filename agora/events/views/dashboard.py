@@ -1,24 +1,26 @@
-"""Organiser pages: the dashboard of one event (its organisers and staff) and the staff list."""
+"""Organiser pages: the dashboard of one event and the list of the events one organises."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from agora.core.permissions import staff_required
 from agora.events import charts
 from agora.events.models import Event
 from agora.events.selectors import dashboard as selectors
+from agora.events.selectors import organisers
 
-# The other organiser pages of an event, by URL name, shown when that part of the app has them.
+# The other organiser pages of an event, by URL name; the B2B ones only for events with B2B.
 ORGANISER_PAGES = (
     ("events:event-detail", gettext_lazy("Public page")),
     ("events:registration-list", gettext_lazy("Registrations")),
     ("events:check-in-list", gettext_lazy("Check-in")),
+)
+B2B_ORGANISER_PAGES = (
     ("events:b2b-manage", gettext_lazy("B2B set-up")),
     ("events:b2b-request-overview", gettext_lazy("Meeting requests")),
     ("events:schedule-detail", gettext_lazy("Scheduling")),
@@ -26,14 +28,9 @@ ORGANISER_PAGES = (
 
 
 def organiser_links(event: Event) -> list[tuple[str, str]]:
-    """Links to the event's other organiser pages that exist."""
-    links = []
-    for name, label in ORGANISER_PAGES:
-        try:
-            links.append((reverse(name, kwargs={"slug": event.slug}), str(label)))
-        except NoReverseMatch:
-            continue
-    return links
+    """Links to the event's other organiser pages."""
+    pages = ORGANISER_PAGES + (B2B_ORGANISER_PAGES if event.has_b2b else ())
+    return [(reverse(name, kwargs={"slug": event.slug}), str(label)) for name, label in pages]
 
 
 def draw_charts(figures: selectors.Dashboard) -> dict[str, str]:
@@ -43,20 +40,14 @@ def draw_charts(figures: selectors.Dashboard) -> dict[str, str]:
         svgs["registrations"] = charts.cumulative_line_svg(
             figures.registrations_by_day, label=_("Registrations")
         )
-    if figures.slot_use:
-        svgs["slots"] = charts.use_bars_svg(
-            [use.label for use in figures.slot_use],
-            [use.used for use in figures.slot_use],
-            figures.slot_use[0].capacity,
-            label=_("Meetings"),
-        )
-    if figures.table_use:
-        svgs["tables"] = charts.use_bars_svg(
-            [use.label for use in figures.table_use],
-            [use.used for use in figures.table_use],
-            figures.table_use[0].capacity,
-            label=_("Meetings"),
-        )
+    for name, uses in (("slots", figures.slot_use), ("tables", figures.table_use)):
+        if uses:
+            svgs[name] = charts.use_bars_svg(
+                [use.label for use in uses],
+                [use.used for use in uses],
+                uses[0].capacity,
+                label=_("Meetings"),
+            )
     return {name: mark_safe(svg) for name, svg in svgs.items()}
 
 
@@ -64,7 +55,7 @@ def draw_charts(figures: selectors.Dashboard) -> dict[str, str]:
 @require_GET
 def event_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     """An event's figures and charts, with links to its other organiser pages."""
-    event = selectors.access_event_for_organiser(request.user, slug)
+    event = organisers.access_event_for_organiser(request.user, slug)
     figures = selectors.get_dashboard(event)
     context = {
         "event": event,
@@ -75,9 +66,10 @@ def event_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "events/dashboard/event_dashboard.html", context)
 
 
-@staff_required
+@login_required
 @require_GET
 def event_manage_list(request: HttpRequest) -> HttpResponse:
-    """Every event, unpublished ones too, with its key counts."""
-    events = selectors.list_events_for_staff()
-    return render(request, "events/dashboard/event_list.html", {"events": events})
+    """The events the user organises (every one, for staff), unpublished ones too, with counts."""
+    events = organisers.access_organised_events(request.user)
+    context = {"events": selectors.list_events_with_counts(events)}
+    return render(request, "events/dashboard/event_list.html", context)

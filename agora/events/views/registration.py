@@ -15,6 +15,7 @@ from agora.core.errors import DomainError
 from agora.core.forms import form_status, submit_form
 from agora.events.forms_registration import ColleaguesForm, EventFilterForm, RegistrationForm
 from agora.events.models import Event, Registration
+from agora.events.selectors import organisers
 from agora.events.selectors import registration as selectors
 from agora.events.services import registration as services
 from agora.members.selectors import get_person, list_represented_organisations
@@ -42,7 +43,7 @@ def event_page(request: HttpRequest, event: Event, *, status: int = 200) -> Http
         "event": event,
         "registration": selectors.get_registration_of(request.user, event),
         "seats_left": selectors.seats_left(event),
-        "can_manage": selectors.can_manage_event(request.user, event),
+        "is_organiser": organisers.is_organiser(request.user, event),
         "represented": list_represented_organisations(request.user).order_by("legal_name"),
     }
     return render(request, "events/registration/event_detail.html", context, status=status)
@@ -180,9 +181,11 @@ def participant_list(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_GET
 def my_registrations(request: HttpRequest) -> HttpResponse:
-    """The user's registrations, with their status and a way to cancel."""
+    """The user's registrations, with their status and a way to cancel; the events they organise."""
+    now = timezone.now()
     context = {
         "registrations": selectors.list_my_registrations(request.user),
-        "now": timezone.now(),
+        "organised": organisers.list_upcoming_organised_events(request.user, now=now),
+        "now": now,
     }
     return render(request, "events/registration/my_registrations.html", context)

@@ -15,6 +15,7 @@ from agora.core.forms import form_status, submit_form
 from agora.events import exports_registration
 from agora.events.forms_registration import CheckInForm, GuestForm, RegistrationFilterForm
 from agora.events.models import Event
+from agora.events.selectors import organisers
 from agora.events.selectors import registration as selectors
 from agora.events.services import registration as services
 
@@ -52,14 +53,14 @@ def registrations_page(
 @require_GET
 def registration_list(request: HttpRequest, slug: str) -> HttpResponse:
     """The event's registrations, filtered by status, rate and words."""
-    return registrations_page(request, selectors.access_event_for_management(request.user, slug))
+    return registrations_page(request, organisers.access_event_for_organiser(request.user, slug))
 
 
 @login_required
 @require_POST
 def guest_register(request: HttpRequest, slug: str) -> HttpResponse:
     """Register someone without an account (the deadline does not apply, capacity does)."""
-    event = selectors.access_event_for_management(request.user, slug)
+    event = organisers.access_event_for_organiser(request.user, slug)
     form = GuestForm(data=request.POST)
     registration = submit_form(
         form, lambda: services.register_guest(actor=request.user, event=event, **form.cleaned_data)
@@ -78,7 +79,7 @@ def guest_register(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def waiting_list_promote(request: HttpRequest, slug: str) -> HttpResponse:
     """Give the free seats to the first people of the waiting list; each is told by e-mail."""
-    event = selectors.access_event_for_management(request.user, slug)
+    event = organisers.access_event_for_organiser(request.user, slug)
     try:
         promoted = services.fill_free_seats(actor=request.user, event=event)
     except DomainError as error:
@@ -98,7 +99,7 @@ def waiting_list_promote(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def registration_export(request: HttpRequest, slug: str) -> HttpResponse:
     """The filtered registrations as a CSV file, with the answers to the questions."""
-    event = selectors.access_event_for_management(request.user, slug)
+    event = organisers.access_event_for_organiser(request.user, slug)
     form = RegistrationFilterForm(data=request.GET)
     form.is_valid()
     registrations = selectors.list_registrations(event, **form.filters())
@@ -124,7 +125,7 @@ def check_in_page(
 @require_GET
 def check_in_list(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Confirmed participants to tick at the entrance, searchable by name or organisation."""
-    event = selectors.access_event_for_management(request.user, slug)
+    event = organisers.access_event_for_organiser(request.user, slug)
     return check_in_page(request, event, search=request.GET.get("q", "")[:100])
 
 
@@ -132,7 +133,7 @@ def check_in_list(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def registration_check_in(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Mark a participant as arrived, or undo it; answers HTMX with the updated row."""
-    event = selectors.access_event_for_management(request.user, slug)
+    event = organisers.access_event_for_organiser(request.user, slug)
     registration = selectors.access_registration_for_check_in(request.user, event, pk)
     form = CheckInForm(data=request.POST)
     updated = submit_form(
@@ -167,7 +168,7 @@ def pdf_response(content: bytes, filename: str) -> HttpResponse:
 @require_GET
 def badges(request: HttpRequest, slug: str) -> HttpResponse:
     """Name badges of the confirmed participants, four A6 badges to an A4 page."""
-    event = selectors.access_event_for_management(request.user, slug)
+    event = organisers.access_event_for_organiser(request.user, slug)
     content = exports_registration.badges_pdf(event, selectors.list_confirmed(event))
     return pdf_response(content, f"{event.slug}-badges.pdf")
 
@@ -176,6 +177,6 @@ def badges(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def check_in_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     """The check-in list to print, by name."""
-    event = selectors.access_event_for_management(request.user, slug)
+    event = organisers.access_event_for_organiser(request.user, slug)
     content = exports_registration.check_in_pdf(event, selectors.list_confirmed(event))
     return pdf_response(content, f"{event.slug}-check-in.pdf")

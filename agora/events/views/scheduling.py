@@ -4,6 +4,7 @@ import json
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,9 +13,9 @@ from django_htmx.middleware import HtmxDetails
 
 from agora.core.errors import DomainError
 from agora.core.forms import form_status, submit_form
-from agora.core.permissions import staff_required
 from agora.events.forms_scheduling import ScheduleImportForm, ScheduleRunForm
 from agora.events.models import Event, ScheduleRun
+from agora.events.selectors import organisers
 from agora.events.selectors import scheduling as selectors
 from agora.events.services import scheduling as services
 
@@ -50,18 +51,30 @@ def schedule_page(
     return render(request, "events/scheduling/schedule.html", context, status=status)
 
 
-@staff_required
+def refused_page(
+    request: HtmxHttpRequest, event: Event, error: DomainError, *, rejected_status: int
+) -> HttpResponse:
+    """The page with a service's refusal; a rejected schedule lists each of its violations."""
+    if isinstance(error, services.ScheduleRejectedError):
+        errors = [error.message, *error.errors]
+        return schedule_page(request, event, errors=errors, status=rejected_status)
+    return schedule_page(request, event, errors=[error.message], status=error.status_code)
+
+
+@login_required
 @require_GET
 def schedule_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The latest run and its figures, with the actions the event's state allows."""
-    return schedule_page(request, selectors.access_event_for_organiser(request.user, slug))
+    return schedule_page(
+        request, organisers.access_event_for_organiser(request.user, slug, b2b=True)
+    )
 
 
-@staff_required
+@login_required
 @require_POST
 def schedule_run(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Queue a run of the scheduler."""
-    event = selectors.access_event_for_organiser(request.user, slug)
+    event = organisers.access_event_for_organiser(request.user, slug, b2b=True)
     form = ScheduleRunForm(data=request.POST)
     run = submit_form(
         form,
@@ -77,18 +90,17 @@ def schedule_run(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return redirect("events:schedule-detail", slug=event.slug)
 
 
-@staff_required
+@login_required
 @require_POST
 def schedule_publish(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Publish a finished run: meetings get their slot and table, participants an e-mail."""
-    event = selectors.access_event_for_organiser(request.user, slug)
+    event = organisers.access_event_for_organiser(request.user, slug, b2b=True)
     run = selectors.access_run(event, pk)
     try:
         told = services.publish_schedule(actor=request.user, run=run)
-    except services.ScheduleRejectedError as error:
-        return schedule_page(request, event, errors=[error.message, *error.errors], status=409)
     except DomainError as error:
-        return schedule_page(request, event, errors=[error.message], status=error.status_code)
+        # A run that no longer fits the event's meetings clashes with its current state.
+        return refused_page(request, event, error, rejected_status=409)
     messages.success(
         request,
         _("The schedule is published; %(count)d participants are told by e-mail.")
@@ -97,11 +109,11 @@ def schedule_publish(request: HtmxHttpRequest, slug: str, pk: int) -> HttpRespon
     return redirect("events:schedule-detail", slug=event.slug)
 
 
-@staff_required
+@login_required
 @require_POST
 def schedule_import(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Bring in a schedule made elsewhere, checked against the event before anything is saved."""
-    event = selectors.access_event_for_organiser(request.user, slug)
+    event = organisers.access_event_for_organiser(request.user, slug, b2b=True)
     form = ScheduleImportForm(data=request.POST, files=request.FILES)
     if not form.is_valid():
         return schedule_page(request, event, import_form=form, status=400)
@@ -112,10 +124,8 @@ def schedule_import(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             data=form.cleaned_data["file"],
             publish=form.cleaned_data["publish"],
         )
-    except services.ScheduleRejectedError as error:
-        return schedule_page(request, event, errors=[error.message, *error.errors], status=400)
     except DomainError as error:
-        return schedule_page(request, event, errors=[error.message], status=error.status_code)
+        return refused_page(request, event, error, rejected_status=400)
     messages.success(request, _("The schedule was imported."))
     return redirect("events:schedule-detail", slug=event.slug)
 
@@ -126,17 +136,17 @@ def _download(data: dict, filename: str) -> HttpResponse:
     return response
 
 
-@staff_required
+@login_required
 @require_GET
 def schedule_instance(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The event's meetings as a b2b-instance/1 file."""
-    event = selectors.access_event_for_organiser(request.user, slug)
+    event = organisers.access_event_for_organiser(request.user, slug, b2b=True)
     return _download(selectors.get_instance(event), f"{event.slug}-instance.json")
 
 
-@staff_required
+@login_required
 @require_GET
 def schedule_solution(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The published schedule as a b2b-solution/1 file."""
-    event = selectors.access_event_for_organiser(request.user, slug)
+    event = organisers.access_event_for_organiser(request.user, slug, b2b=True)
     return _download(selectors.get_published_solution(event), f"{event.slug}-solution.json")
