@@ -4,15 +4,17 @@ from agora.events.models.b2b import (
     MeetingRequest,
     Opportunity,
     RequestRule,
+    ScheduleChange,
     ScheduleRun,
     Slot,
     Table,
 )
 from agora.events.models.event import Event, ProgrammeSession, RegistrationQuestion
-from agora.events.models.registration import B2BProfile, Registration
+from agora.events.models.registration import B2BProfile, BadgeSheet, Registration
 
 __all__ = [
     "B2BProfile",
+    "BadgeSheet",
     "Event",
     "Meeting",
     "MeetingFeedback",
@@ -22,6 +24,7 @@ __all__ = [
     "Registration",
     "RegistrationQuestion",
     "RequestRule",
+    "ScheduleChange",
     "ScheduleRun",
     "Slot",
     "Table",

@@ -164,6 +164,10 @@ class ScheduleRun(models.Model):
     keeps_published = models.BooleanField(
         default=False, help_text=_("Re-scheduling that moves as few published meetings as it can.")
     )
+    is_automatic = models.BooleanField(
+        default=False,
+        help_text=_("Queued by a change after publication, and published when it is done."),
+    )
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
     solution = models.JSONField(default=dict, blank=True, help_text=_("b2b-solution/1"))
@@ -173,11 +177,24 @@ class ScheduleRun(models.Model):
     upper_bound = models.FloatField(null=True, blank=True)
     error = models.TextField(blank=True)
     is_published = models.BooleanField(default=False)
+    causes = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text=_("Why meetings are left out: codes and ids, worded in the reader's language."),
+    )
 
     class Meta:
         verbose_name = _("schedule run")
         verbose_name_plural = _("schedule runs")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            # Changes after publication coalesce into the one automatic run still waiting.
+            models.UniqueConstraint(
+                fields=["event"],
+                condition=models.Q(state="queued", is_automatic=True),
+                name="one_waiting_automatic_run",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.event} {self.created_at:%Y-%m-%d %H:%M}"
@@ -235,3 +252,36 @@ class MeetingFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting}: {self.get_outcome_display()}"
+
+
+class ScheduleChange(models.Model):
+    """A change after publication that affects the schedule, until a publication reflects it."""
+
+    class Kind(models.TextChoices):
+        MEETING_CANCELLED = "meeting_cancelled", _("Meeting cancelled")
+        MEETING_ACCEPTED = "meeting_accepted", _("Meeting accepted")
+        REGISTRATION_CANCELLED = "registration_cancelled", _("Registration cancelled")
+        AVAILABILITY_CHANGED = "availability_changed", _("Availability changed")
+        SETUP_CHANGED = "setup_changed", _("Slots, tables or home tables changed")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="schedule_changes")
+    kind = models.CharField(max_length=24, choices=Kind.choices)
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    registration = models.ForeignKey(
+        Registration, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When a published schedule took it into account.")
+    )
+
+    class Meta:
+        verbose_name = _("change since publication")
+        verbose_name_plural = _("changes since publication")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["event", "published_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.event}: {self.get_kind_display()}"

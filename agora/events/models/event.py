@@ -85,6 +85,15 @@ class Event(models.Model):
         max_length=10, choices=ScheduleState.choices, default=ScheduleState.NONE, editable=False
     )
     schedule_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    updates_schedule_automatically = models.BooleanField(
+        _("update the published schedule automatically"),
+        default=True,
+        help_text=_(
+            "After publication, cancellations and newly accepted meetings re-schedule the "
+            "meetings, moving as few as possible, and only the participants whose agenda "
+            "changed are told."
+        ),
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     history = HistoricalRecords(excluded_fields=["seats_taken"])
 

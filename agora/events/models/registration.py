@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from agora.core.storage import PrivateStorage
 from agora.events.models.event import Event
 from agora.members.models import Organisation, Person
 
@@ -110,3 +111,34 @@ class B2BProfile(models.Model):
 
     def __str__(self) -> str:
         return str(self.registration)
+
+
+def badges_path(instance: "BadgeSheet", filename: str) -> str:
+    return f"events/{instance.event_id}/badges/{filename}"
+
+
+class BadgeSheet(models.Model):
+    """The event's name badges as one PDF, built in the background and kept private."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="badge_sheet")
+    state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED)
+    file = models.FileField(upload_to=badges_path, storage=PrivateStorage(), blank=True)
+    badge_count = models.PositiveIntegerField(default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    built_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("badge sheet")
+        verbose_name_plural = _("badge sheets")
+
+    def __str__(self) -> str:
+        return f"{self.event} ({self.get_state_display()})"

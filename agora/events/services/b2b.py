@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,8 +18,10 @@ from agora.events.models import (
     Opportunity,
     Registration,
     RequestRule,
+    ScheduleChange,
     Slot,
 )
+from agora.events.services.schedule_updates import note_schedule_change
 from agora.members.models import StrategicDomain
 
 LIVE_STATUSES = (MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED)
@@ -26,7 +29,7 @@ LIVE_STATUSES = (MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED)
 
 @transaction.atomic
 def ensure_b2b_profile(*, registration: Registration, actor: Any) -> B2BProfile:
-    """The participant's B2B profile, created with the first thing they save to it."""
+    """The participant's B2B profile, created on their first visit."""
     profile, created = B2BProfile.objects.get_or_create(registration=registration)
     if created:
         log_action("events.b2b_profile.created", target=profile, actor=actor)
@@ -34,19 +37,22 @@ def ensure_b2b_profile(*, registration: Registration, actor: Any) -> B2BProfile:
 
 
 @transaction.atomic
-def save_b2b_profile(
+def update_b2b_profile(
     *,
-    registration: Registration,
+    profile: B2BProfile,
     actor: Any,
     pitch: str,
     max_meetings: int | None,
     unavailable_slots: Iterable[Slot],
 ) -> B2BProfile:
-    """Save the pitch, the most meetings wanted and the slots the participant cannot attend."""
-    profile = ensure_b2b_profile(registration=registration, actor=actor)
+    """Save the pitch, the most meetings wanted and the slots the participant cannot attend.
+
+    A change of availability or maximum counts as a change to a published schedule.
+    """
     slots = list(unavailable_slots)
-    if any(slot.event_id != registration.event_id for slot in slots):
+    if any(slot.event_id != profile.registration.event_id for slot in slots):
         raise DomainError(_("Choose slots of this event."), field="unavailable_slots")
+    before = (profile.max_meetings, set(profile.unavailable_slots.values_list("pk", flat=True)))
     profile.pitch = pitch
     profile.max_meetings = max_meetings
     profile.save(update_fields=["pitch", "max_meetings"])
@@ -57,20 +63,27 @@ def save_b2b_profile(
         actor=actor,
         data={"unavailable_slots": [slot.pk for slot in slots]},
     )
+    registration = profile.registration
+    has_meetings = Meeting.objects.filter(participants=registration, is_cancelled=False).exists()
+    if before != (max_meetings, {slot.pk for slot in slots}) and has_meetings:
+        note_schedule_change(
+            event_id=registration.event_id,
+            kind=ScheduleChange.Kind.AVAILABILITY_CHANGED,
+            registration=registration,
+        )
     return profile
 
 
 @transaction.atomic
 def save_opportunity(
     *,
-    registration: Registration,
+    profile: B2BProfile,
     actor: Any,
     data: dict[str, Any],
     domains: Iterable[StrategicDomain],
     opportunity: Opportunity | None = None,
 ) -> Opportunity:
-    """Add an opportunity to the participant's profile, or change one of its own."""
-    profile = ensure_b2b_profile(registration=registration, actor=actor)
+    """Add an opportunity to the profile, or change one of its own."""
     fields = ["kind", "direction", "title", "description"]
     is_new = opportunity is None
     if opportunity is None:
@@ -238,6 +251,9 @@ def accept_meeting_request(
         meeting = Meeting.objects.create(event_id=meeting_request.event_id, request=meeting_request)
         meeting.participants.set([meeting_request.requester_id, meeting_request.recipient_id])
         log_action("events.meeting.created", target=meeting, actor=actor)
+        note_schedule_change(
+            event_id=meeting.event_id, kind=ScheduleChange.Kind.MEETING_ACCEPTED, meeting=meeting
+        )
     transaction.on_commit(lambda: tasks_b2b.request_decided.delay(meeting_request.pk))
     return meeting
 
@@ -311,7 +327,42 @@ def cancel_meeting_request(
 
 
 def cancel_meeting(*, meeting: Meeting, actor: Any) -> None:
-    """Mark the meeting cancelled; re-scheduling is the scheduler's."""
+    """Mark the meeting cancelled: it leaves both agendas at once; a published one is updated."""
     meeting.is_cancelled = True
     meeting.save(update_fields=["is_cancelled"])
     log_action("events.meeting.cancelled", target=meeting, actor=actor)
+    if meeting.slot_id is not None:
+        note_schedule_change(
+            event_id=meeting.event_id, kind=ScheduleChange.Kind.MEETING_CANCELLED, meeting=meeting
+        )
+
+
+def cancel_meetings_of(*, registration: Registration, actor: Any) -> int:
+    """Cancel the meetings of a participant who leaves the event, and their requests; how many.
+
+    Their partners' agendas lose them at once; a published schedule is updated.
+    """
+    # Requests before meetings, the order in which accepting a request locks them.
+    requests = MeetingRequest.objects.filter(status__in=LIVE_STATUSES).filter(
+        Q(requester=registration) | Q(recipient=registration)
+    )
+    for meeting_request in requests.select_for_update().order_by("pk"):
+        meeting_request.status = MeetingRequest.Status.CANCELLED
+        meeting_request.save(update_fields=["status"])
+        log_action("events.meeting_request.cancelled", target=meeting_request, actor=actor)
+    meetings = list(
+        Meeting.objects.select_for_update(of=("self",))
+        .filter(participants=registration, is_cancelled=False)
+        .order_by("pk")
+    )
+    for meeting in meetings:
+        meeting.is_cancelled = True
+        meeting.save(update_fields=["is_cancelled"])
+        log_action("events.meeting.cancelled", target=meeting, actor=actor)
+    if any(meeting.slot_id is not None for meeting in meetings):
+        note_schedule_change(
+            event_id=registration.event_id,
+            kind=ScheduleChange.Kind.REGISTRATION_CANCELLED,
+            registration=registration,
+        )
+    return len(meetings)

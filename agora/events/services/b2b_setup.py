@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 from agora.core.audit import log_action
 from agora.core.errors import ConflictError, DomainError
-from agora.events.models import B2BProfile, Event, RequestRule, Slot, Table
+from agora.events.models import B2BProfile, Event, RequestRule, ScheduleChange, Slot, Table
+from agora.events.services.schedule_updates import note_schedule_change
 
 MAX_SLOTS_AT_ONCE = 100
 MAX_TABLES_AT_ONCE = 500
@@ -60,6 +61,7 @@ def generate_slots(
         actor=actor,
         data={"session": session, "count": len(slots), "minutes": minutes},
     )
+    note_schedule_change(event_id=event.pk, kind=ScheduleChange.Kind.SETUP_CHANGED)
     return slots
 
 
@@ -67,7 +69,9 @@ def generate_slots(
 def delete_slot(*, slot: Slot, actor: Any) -> None:
     """Remove a slot; meetings placed in it lose their place until the next scheduling."""
     log_action("events.slot.deleted", target=slot.event, actor=actor, data={"slot": str(slot)})
+    event_id = slot.event_id
     slot.delete()
+    note_schedule_change(event_id=event_id, kind=ScheduleChange.Kind.SETUP_CHANGED)
 
 
 @transaction.atomic
@@ -89,6 +93,7 @@ def add_tables(*, event: Event, actor: Any, count: int, name_prefix: str) -> lis
         number += 1
     tables = Table.objects.bulk_create(Table(event=event, name=name) for name in names)
     log_action("events.tables.added", target=event, actor=actor, data={"names": names})
+    note_schedule_change(event_id=event.pk, kind=ScheduleChange.Kind.SETUP_CHANGED)
     return tables
 
 
@@ -109,6 +114,7 @@ def assign_home_table(*, profile: B2BProfile, actor: Any, table: Table | None) -
     """Give a participant a home table (their own booth), or take it away with None."""
     if table is not None and table.event_id != profile.registration.event_id:
         raise DomainError(_("Choose a table of this event."), field="table")
+    is_change = profile.home_table_id != (table.pk if table else None)
     profile.home_table = table
     profile.save(update_fields=["home_table"])
     log_action(
@@ -117,6 +123,12 @@ def assign_home_table(*, profile: B2BProfile, actor: Any, table: Table | None) -
         actor=actor,
         data={"table": table.name if table else None},
     )
+    if is_change:
+        note_schedule_change(
+            event_id=profile.registration.event_id,
+            kind=ScheduleChange.Kind.SETUP_CHANGED,
+            registration=profile.registration,
+        )
     return profile
 
 

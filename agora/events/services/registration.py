@@ -13,6 +13,7 @@ from agora.core.errors import ConflictError, DomainError
 from agora.events import tasks_registration
 from agora.events.models import Event, Registration
 from agora.events.selectors.registration import quote_price
+from agora.events.services.b2b import cancel_meetings_of
 from agora.members.models import Organisation, Person
 from agora.members.selectors import list_colleagues, list_user_organisations
 from agora.members.services import create_person
@@ -187,7 +188,8 @@ def fill_free_seats(*, actor: Any, event: Event) -> list[Registration]:
 def cancel_registration(*, actor: Any, registration: Registration) -> Registration:
     """Cancel a registration; a seat it frees goes to the first on the waiting list.
 
-    Raises ConflictError when it is already cancelled or the event has begun.
+    The participant's B2B meetings and requests are cancelled with it. Raises ConflictError
+    when it is already cancelled or the event has begun.
     """
     event = lock_event(registration.event)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -205,6 +207,7 @@ def cancel_registration(*, actor: Any, registration: Registration) -> Registrati
         actor=actor,
         data={"was_confirmed": was_confirmed},
     )
+    cancel_meetings_of(registration=registration, actor=actor)
     if was_confirmed:
         # The guard keeps a count made outside these services (imports, demo data) from going
         # below zero, which the column refuses.

@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 
 from agora.core.audit import log_action
 from agora.core.errors import ConflictError, DomainError
-from agora.events import adapter, tasks
-from agora.events.models import Event, Meeting, ScheduleRun
+from agora.events import adapter, causes, tasks
+from agora.events.models import Event, Meeting, ScheduleChange, ScheduleRun
 from matchmaker.b2b import Problem, ProblemError, Schedule, check, figures, solve
 from matchmaker.b2b.io import schedule_from_dict, schedule_to_dict
+from matchmaker.b2b.reasons import explain
 
 # E-mails are sent by tasks of this many participants each.
 MAIL_CHUNK = 500
@@ -92,11 +93,13 @@ def store_schedule(*, run: ScheduleRun, problem: Problem, schedule: Schedule) ->
         run.scheduled_count = len(schedule.assignments)
         run.unscheduled_count = len(schedule.unscheduled)
         run.upper_bound = schedule.upper_bound
+        run.causes = causes.to_data(explain(problem, schedule))
         run.state = ScheduleRun.State.DONE
         run.finished_at = timezone.now()
         run.save(
             update_fields=[
                 "solution",
+                "causes",
                 "status",
                 "scheduled_count",
                 "unscheduled_count",
@@ -162,12 +165,18 @@ def import_schedule(*, actor: Any, event: Event, data: Any, publish: bool = Fals
 def publish_schedule(*, actor: Any, run: ScheduleRun) -> list[int]:
     """Write the run's slots and tables onto the meetings; e-mail whoever's agenda changed.
 
-    Returns the registrations told. The first publication tells every B2B participant.
+    Returns the registrations told. The first publication tells every B2B participant; later
+    ones only those with a meeting added, moved or removed. The changes since the previous
+    publication are marked as taken into account.
     """
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=run.event_id)
         if run.state != ScheduleRun.State.DONE:
             raise ConflictError(_("Only a finished schedule can be published."))
+        # Before the problem is read: a change committed after this line is not marked.
+        reflected = ScheduleChange.objects.filter(event=event, published_at__isnull=True).update(
+            published_at=timezone.now()
+        )
         problem = adapter.fetch_problem(event)
         schedule = _still_valid(problem, run)
         moved = _write_positions(event, schedule)
@@ -183,7 +192,13 @@ def publish_schedule(*, actor: Any, run: ScheduleRun) -> list[int]:
             "events.schedule.published",
             target=event,
             actor=actor,
-            data={"run": run.pk, "moved": len(moved), "told": len(told)},
+            data={
+                "run": run.pk,
+                "moved": len(moved),
+                "told": len(told),
+                "changes": reflected,
+                "automatic": run.is_automatic,
+            },
         )
         for start in range(0, len(told), MAIL_CHUNK):
             transaction.on_commit(
