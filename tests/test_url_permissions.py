@@ -51,7 +51,9 @@ API_STAFF_WRITE = (401, 403, 403, 403, 403, 201)
 PARTICIPANT = (302, 200, 200, 200, 404, 404)
 
 # The objects of these paths are described in tests/events_world.py; paths with placeholders
-# are plain strings (not f-strings) so that their braces reach str.format.
+# are plain strings (not f-strings) so that their braces reach str.format. No role of the cast
+# organises the event but the staff: agora/events/tests/test_organiser_permissions.py runs every
+# "/manage" row below for a named organiser and a co-organiser's representative too.
 EVENT = "/events/cluster-day"
 EVENTS_ROWS = [
     Row("events:event-list", "/events/", PUBLIC),
