@@ -95,3 +95,14 @@ def test_organisers_list_only_their_events(client, world, role, slugs):
 def test_who_organises_nothing_gets_404_on_the_list(client, world, role):
     client.force_login(world[role])
     assert client.get("/events/manage/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "row", [row for row in EVENT_ROWS if row.method == "get"], ids=lambda row: row.name
+)
+def test_organiser_pages_never_show_a_request_message(client, world, row):
+    client.force_login(world["co_organiser_representative"])
+    response = client.get(row.path.format(**world))
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert response.status_code == 200
+    assert world["pending_request"].message.encode() not in body
