@@ -4,6 +4,7 @@ from collections import defaultdict
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.apps import apps
 from django.utils import timezone
 
 from agora.events.models import Event, Meeting, MeetingFeedback, MeetingRequest, Registration
@@ -16,6 +17,7 @@ from agora.reports.indicators.records import (
     FactsRecord,
     MeetingRequestRecord,
     OrganisationRecord,
+    OrganisationState,
     PeriodRecord,
     ProjectRecord,
     RegistrationRecord,
@@ -33,16 +35,62 @@ def optional_day(moment: datetime | None) -> date | None:
     return local_day(moment) if moment is not None else None
 
 
-def fetch_organisations() -> tuple[OrganisationRecord, ...]:
+def fetch_domains() -> dict[int, tuple[str, ...]]:
+    """Today's strategic domains of each organisation, by organisation."""
     domains: dict[int, list[str]] = defaultdict(list)
     links = Organisation.domains.through.objects.values_list(
         "organisation_id", "strategicdomain__code"
     )
     for organisation_id, code in links.order_by("organisation_id", "strategicdomain__position"):
         domains[organisation_id].append(code)
+    return {pk: tuple(codes) for pk, codes in domains.items()}
+
+
+def fetch_states() -> dict[int, list[OrganisationState]]:
+    """Each organisation's kind, region and domains from its history, oldest first.
+
+    A state is the last one recorded on its day; a record that changes none of the three (a
+    new description, say) adds no state.
+    """
+    snapshots: dict[int, list[str]] = defaultdict(list)
+    rows = (
+        apps.get_model("members", "HistoricalOrganisation_domains")
+        .objects.order_by("history_id", "strategicdomain__position")
+        .values_list("history_id", "strategicdomain__code")
+    )
+    for history_id, code in rows:
+        snapshots[history_id].append(code)
+    states: dict[int, list[OrganisationState]] = defaultdict(list)
+    records = (
+        Organisation.history.exclude(history_type="-")
+        .order_by("id", "history_date", "history_id")
+        .values_list("id", "history_id", "history_date", "kind", "region")
+    )
+    for pk, history_id, moment, kind, region in records:
+        state = OrganisationState(local_day(moment), kind, region, tuple(snapshots[history_id]))
+        add_state(states[pk], state)
+    return states
+
+
+def add_state(states: list[OrganisationState], state: OrganisationState) -> None:
+    """Append a state, replacing one of the same day, skipping one that changes nothing."""
+    if states and states[-1].since == state.since:
+        states.pop()
+    if not states or (states[-1].kind, states[-1].region, states[-1].domains) != (
+        state.kind,
+        state.region,
+        state.domains,
+    ):
+        states.append(state)
+
+
+def fetch_organisations() -> tuple[OrganisationRecord, ...]:
+    domains = fetch_domains()
+    states = fetch_states()
     rows = Organisation.objects.order_by("pk").values_list("pk", "kind", "region")
     return tuple(
-        OrganisationRecord(pk, kind, region, tuple(domains[pk])) for pk, kind, region in rows
+        OrganisationRecord(pk, kind, region, domains.get(pk, ()), tuple(states.get(pk, ())))
+        for pk, kind, region in rows
     )
 
 
@@ -171,7 +219,7 @@ def fetch_facts() -> tuple[FactsRecord, ...]:
 
 
 def fetch_records() -> ClusterRecords:
-    """Every record the indicators read: twelve queries, whatever the size of the cluster."""
+    """Every record the indicators read: fourteen queries, whatever the size of the cluster."""
     return ClusterRecords(
         organisations=fetch_organisations(),
         periods=fetch_periods(),

@@ -5,9 +5,12 @@
 
 import random
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import translation
 
@@ -21,6 +24,7 @@ from agora.reports.models import YearlyFacts
 from agora.reports.rendering import render_report_html, render_report_pdf
 
 BATCH = 2_000
+MOVED_TENTHS = 1  # one organisation in ten changed region, kind and domains during the years
 KINDS = [kind for kind, _label in Organisation.Kind.choices]
 REGIONS = [region for region, _label in Region.choices]
 
@@ -31,6 +35,7 @@ class Timings:
 
     organisations: int
     periods: int
+    states: int  # dated states of the organisations' history (kind, region, domains)
     fetch: float
     compute: float
     html: float
@@ -83,6 +88,71 @@ def build_memberships(
         )
     link.objects.bulk_create(links, batch_size=BATCH)
     return len(Membership.objects.bulk_create(periods, batch_size=BATCH))
+
+
+def build_history(
+    organisations: list[Organisation], first_year: int, years: int, rng: random.Random
+) -> None:
+    """A record of each organisation's creation; one in ten moved (region, kind, domains) since.
+
+    Written in bulk like the organisations, so the adapter reads a history the size a real
+    cluster's would be after fifteen years of edits that matter to the breakdowns.
+    """
+    historical = Organisation.history.model
+    snapshot = apps.get_model("members", "HistoricalOrganisation_domains")
+    all_domains = [domain.pk for domain in StrategicDomain.objects.all()]
+    links: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    rows = Organisation.domains.through.objects.filter(organisation__slug__startswith="bench-")
+    for pk, organisation_id, domain_id in rows.values_list(
+        "pk", "organisation_id", "strategicdomain_id"
+    ):
+        links[organisation_id].append((pk, domain_id))
+    founded = datetime(first_year, 1, 1, 12, tzinfo=UTC)
+    records, domains = [], []
+    for organisation in organisations:
+        current = links[organisation.pk]
+        if rng.randrange(10) < MOVED_TENTHS:
+            earlier = [(0, pk) for pk in rng.sample(all_domains, rng.randint(0, 2))]
+            before = (rng.choice(KINDS), rng.choice(REGIONS))
+            moved = datetime(first_year + rng.randrange(1, years), 6, 1, 12, tzinfo=UTC)
+            records.append(historical_record(organisation, founded, "+", before))
+            domains.append(earlier)
+            records.append(historical_record(organisation, moved, "~"))
+        else:
+            records.append(historical_record(organisation, founded, "+"))
+        domains.append(current)
+    records = historical.objects.bulk_create(records, batch_size=BATCH)
+    snapshot.objects.bulk_create(
+        (
+            snapshot(
+                id=link_id,
+                history_id=record.history_id,
+                organisation_id=record.id,
+                strategicdomain_id=domain_id,
+            )
+            for record, pairs in zip(records, domains, strict=True)
+            for link_id, domain_id in pairs
+        ),
+        batch_size=BATCH,
+    )
+
+
+def historical_record(
+    organisation: Organisation, moment: datetime, change: str, was: tuple[str, str] | None = None
+) -> Any:
+    """An unsaved history row of the organisation at `moment`; `was` is an earlier kind, region."""
+    kind, region = was or (organisation.kind, organisation.region)
+    return Organisation.history.model(
+        id=organisation.pk,
+        legal_name=organisation.legal_name,
+        slug=organisation.slug,
+        kind=kind,
+        region=region,
+        country=organisation.country,
+        created_at=moment,
+        history_date=moment,
+        history_type=change,
+    )
 
 
 def build_activity(
@@ -175,6 +245,7 @@ def time_report(year: int, known_on: date) -> Timings:
     return Timings(
         organisations=len(records.organisations),
         periods=len(records.periods),
+        states=sum(len(organisation.history) for organisation in records.organisations),
         fetch=fetched - started,
         compute=computed - fetched,
         html=rendered - computed,
@@ -189,6 +260,7 @@ def run(*, organisations: int, years: int, seed: int = 2026) -> Timings:
     with transaction.atomic(), translation.override("en"):
         built = build_organisations(organisations, rng)
         build_memberships(built, first_year, years, rng)
+        build_history(built, first_year, years, rng)
         build_activity(built, first_year, years, rng)
         timings = time_report(2025, date(2026, 11, 26))
         transaction.set_rollback(True)

@@ -114,7 +114,9 @@ def membership_figures(
 ) -> MembershipFigures:
     """The membership figures of one year."""
     change = year_change(histories, year, known_on)
-    members = [organisations[pk] for pk in sorted(change.members) if pk in organisations]
+    # Breakdowns use what each organisation was on the day its membership is counted.
+    day = year_end(year, known_on)
+    members = [organisations[pk].as_of(day) for pk in sorted(change.members) if pk in organisations]
     partners = [histories[pk].year_ends[year] for pk in change.members]
     co_members = Counter(partner for partner in partners if partner)
     new_co_members = sum(1 for pk in change.new if histories[pk].first_partner)

@@ -1,17 +1,41 @@
 """The plain records the indicators are computed from, as the adapter reads them. No Django."""
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
 
 @dataclass(frozen=True)
+class OrganisationState:
+    """An organisation's kind, region and strategic domains from a day on."""
+
+    since: date
+    kind: str
+    region: str
+    domains: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class OrganisationRecord:
-    """An organisation's attributes used for breakdowns (their current values)."""
+    """An organisation's attributes used for breakdowns: today's, and their recorded history."""
 
     id: int
     kind: str
     region: str
     domains: tuple[str, ...] = ()
+    history: tuple[OrganisationState, ...] = ()  # oldest first; empty if nothing was recorded
+
+    def as_of(self, day: date) -> OrganisationState:
+        """The state recorded last on or before `day`.
+
+        Before the first recorded state, the first one: the oldest the cluster knows (an
+        organisation imported in bulk has no record of what it was before). Without any history,
+        today's values.
+        """
+        if not self.history:
+            return OrganisationState(date.min, self.kind, self.region, self.domains)
+        index = bisect_right(self.history, day, key=lambda state: state.since)
+        return self.history[max(index - 1, 0)]
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,7 @@ def test_highlights_in_english_and_french(figures_2018):
 
 
 def test_the_adapter_reads_in_a_fixed_number_of_queries(demo, db, django_assert_num_queries):
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(14):
         records = fetch_records()
 
     assert len(records.organisations) == 378

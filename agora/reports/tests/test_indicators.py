@@ -14,6 +14,7 @@ from agora.reports.indicators.records import (
     FactsRecord,
     MeetingRequestRecord,
     OrganisationRecord,
+    OrganisationState,
     PeriodRecord,
     ProjectRecord,
     RegistrationRecord,
@@ -68,6 +69,59 @@ def test_breakdowns_count_the_members_at_year_end():
     assert membership.by_domain == {"biopharmacy": 1}
     assert membership.by_partner == {"NordSanté": 1}
     assert (membership.co_members_end, membership.co_members_new) == (1, 1)
+
+
+# Founded in Brussels as a start-up in biopharmacy; in 2019 it moved to Wallonia, became an SME
+# and took up data science; today it is a university (the breakdowns must not see that).
+MOVED = OrganisationRecord(
+    5,
+    "university",
+    "flanders",
+    ("cell-therapy",),
+    history=(
+        OrganisationState(date(2016, 3, 1), "startup", "brussels", ("biopharmacy",)),
+        OrganisationState(date(2019, 5, 2), "sme", "wallonia", ("biopharmacy", "data-science")),
+        OrganisationState(date(2024, 1, 8), "university", "flanders", ("cell-therapy",)),
+    ),
+)
+
+
+def moved_report(year: int, known_on: date = TODAY) -> ReportFigures:
+    periods = tuple(year_period(5, each) for each in range(2017, 2021))
+    cluster = ClusterRecords(organisations=(MOVED,), periods=periods)
+    return compute_report(cluster, year=year, known_on=known_on)
+
+
+def test_breakdowns_use_what_the_organisation_was_at_each_year_end():
+    figures = moved_report(2019)
+    before, after = figures.previous.membership, figures.current.membership
+
+    assert (before.by_region, after.by_region) == ({"brussels": 1}, {"wallonia": 1})
+    assert (before.by_kind, after.by_kind) == ({"startup": 1}, {"sme": 1})
+    assert before.by_domain == {"biopharmacy": 1}
+    assert after.by_domain == {"biopharmacy": 1, "data-science": 1}
+
+
+def test_the_year_in_progress_breaks_down_by_the_state_of_the_day_known_on():
+    in_may = moved_report(2019, known_on=date(2019, 5, 1)).current.membership
+    moved = moved_report(2019, known_on=date(2019, 5, 2)).current.membership
+
+    assert (in_may.by_region, moved.by_region) == ({"brussels": 1}, {"wallonia": 1})
+
+
+def test_before_its_first_recorded_state_an_organisation_is_as_first_recorded():
+    assert MOVED.as_of(date(2010, 1, 1)).region == "brussels"
+    assert MOVED.as_of(date(2024, 1, 8)).region == "flanders"
+
+
+def test_without_history_an_organisation_is_as_today():
+    state = ORGANISATIONS[1].as_of(date(2010, 1, 1))
+
+    assert (state.kind, state.region, state.domains) == (
+        "startup",
+        "brussels",
+        ("biopharmacy", "medtech"),
+    )
 
 
 def test_a_confirmation_after_the_day_known_on_is_ignored():

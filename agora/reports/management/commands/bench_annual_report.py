@@ -18,7 +18,8 @@ class Command(BaseCommand):
     def handle(self, *args, organisations: int, years: int, **options) -> None:
         timings = run(organisations=organisations, years=years)
         self.stdout.write(
-            f"{timings.organisations} organisations, {timings.periods} membership periods: "
+            f"{timings.organisations} organisations ({timings.states} dated states), "
+            f"{timings.periods} membership periods: "
             f"fetch {timings.fetch:.2f} s, compute {timings.compute:.2f} s, "
             f"HTML {timings.html:.2f} s, report {timings.report:.2f} s; PDF {timings.pdf:.2f} s."
         )

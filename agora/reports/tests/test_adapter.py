@@ -1,0 +1,63 @@
+"""The adapter reads organisations as they were: their recorded history, domains included."""
+
+from datetime import date, datetime, time
+
+from django.utils import timezone
+
+from agora.members.services import update_organisation
+from agora.members.tests.factories import MembershipFactory, OrganisationFactory, domain
+from agora.reports.adapter import compute_figures, fetch_organisations
+from agora.reports.indicators.records import OrganisationState
+
+
+def moment(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(11)))
+
+
+def moved_organisation(staff):
+    """Founded in Brussels in 2015, a start-up in biopharmacy; in 2019 a Walloon SME in data."""
+    organisation = OrganisationFactory.build(slug="moved", region="brussels", kind="startup")
+    organisation._history_date = moment(date(2015, 2, 1))  # simple_history's dated record
+    organisation.save()
+    organisation.domains.set([domain("biopharmacy")])
+    organisation._history_date = moment(date(2019, 3, 1))
+    update_organisation(
+        actor=staff,
+        organisation=organisation,
+        data={"region": "wallonia", "kind": "sme"},
+        domain_codes=["data-science"],
+    )
+    for year in (2018, 2019):
+        MembershipFactory(
+            organisation=organisation,
+            start_date=date(year, 1, 1),
+            end_date=date(year, 12, 31),
+            confirmed_on=date(year, 1, 1),
+        )
+    return organisation
+
+
+def test_an_organisation_that_moved_counts_where_it_was_each_year(cast):
+    moved_organisation(cast.staff)
+
+    figures = compute_figures(year=2019, known_on=date(2026, 11, 26))
+
+    before, after = figures.previous.membership, figures.current.membership
+    assert figures.previous.year == 2018
+    assert (before.by_region, after.by_region) == ({"brussels": 1}, {"wallonia": 1})
+    assert (before.by_kind, after.by_kind) == ({"startup": 1}, {"sme": 1})
+    assert (before.by_domain, after.by_domain) == ({"biopharmacy": 1}, {"data-science": 1})
+
+
+def test_the_history_keeps_one_state_a_day_and_only_changes(cast):
+    organisation = moved_organisation(cast.staff)
+    del organisation._history_date  # today's record
+    organisation.description = "Now also diagnostics."
+    organisation.save(update_fields=["description"])  # changes none of the three
+
+    record = next(each for each in fetch_organisations() if each.id == organisation.pk)
+
+    assert record.history == (
+        OrganisationState(date(2015, 2, 1), "startup", "brussels", ("biopharmacy",)),
+        OrganisationState(date(2019, 3, 1), "sme", "wallonia", ("data-science",)),
+    )
