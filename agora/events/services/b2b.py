@@ -29,7 +29,7 @@ LIVE_STATUSES = (MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED)
 
 @transaction.atomic
 def ensure_b2b_profile(*, registration: Registration, actor: Any) -> B2BProfile:
-    """The participant's B2B profile, created on their first visit."""
+    """The participant's B2B profile, created with the first thing they save to it."""
     profile, created = B2BProfile.objects.get_or_create(registration=registration)
     if created:
         log_action("events.b2b_profile.created", target=profile, actor=actor)
@@ -37,9 +37,9 @@ def ensure_b2b_profile(*, registration: Registration, actor: Any) -> B2BProfile:
 
 
 @transaction.atomic
-def update_b2b_profile(
+def save_b2b_profile(
     *,
-    profile: B2BProfile,
+    registration: Registration,
     actor: Any,
     pitch: str,
     max_meetings: int | None,
@@ -49,8 +49,9 @@ def update_b2b_profile(
 
     A change of availability or maximum counts as a change to a published schedule.
     """
+    profile = ensure_b2b_profile(registration=registration, actor=actor)
     slots = list(unavailable_slots)
-    if any(slot.event_id != profile.registration.event_id for slot in slots):
+    if any(slot.event_id != registration.event_id for slot in slots):
         raise DomainError(_("Choose slots of this event."), field="unavailable_slots")
     before = (profile.max_meetings, set(profile.unavailable_slots.values_list("pk", flat=True)))
     profile.pitch = pitch
@@ -63,7 +64,6 @@ def update_b2b_profile(
         actor=actor,
         data={"unavailable_slots": [slot.pk for slot in slots]},
     )
-    registration = profile.registration
     has_meetings = Meeting.objects.filter(participants=registration, is_cancelled=False).exists()
     if before != (max_meetings, {slot.pk for slot in slots}) and has_meetings:
         note_schedule_change(
@@ -77,13 +77,14 @@ def update_b2b_profile(
 @transaction.atomic
 def save_opportunity(
     *,
-    profile: B2BProfile,
+    registration: Registration,
     actor: Any,
     data: dict[str, Any],
     domains: Iterable[StrategicDomain],
     opportunity: Opportunity | None = None,
 ) -> Opportunity:
-    """Add an opportunity to the profile, or change one of its own."""
+    """Add an opportunity to the participant's profile, or change one of its own."""
+    profile = ensure_b2b_profile(registration=registration, actor=actor)
     fields = ["kind", "direction", "title", "description"]
     is_new = opportunity is None
     if opportunity is None:
