@@ -13,6 +13,7 @@ from agora.events.models import (
     Slot,
     Table,
 )
+from agora.events.selectors.registration import organisation_contains
 
 LIVE_STATUSES = (MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED)
 
@@ -111,9 +112,7 @@ def list_marketplace(
             Q(title__icontains=search)
             | Q(description__icontains=search)
             | Q(profile__pitch__icontains=search)
-            | Q(profile__registration__organisation__legal_name__icontains=search)
-            | Q(profile__registration__organisation__short_name__icontains=search)
-            | Q(profile__registration__organisation_name__icontains=search)
+            | organisation_contains(search, path="profile__registration__")
         )
     if kind:
         opportunities = opportunities.filter(kind=kind)

@@ -170,6 +170,18 @@ def access_participant_list(user, event: Event) -> QuerySet[Registration]:
     )
 
 
+def organisation_contains(text: str, *, path: str = "") -> Q:
+    """The registration at `path` credits an organisation whose name contains the text.
+
+    Its organisation's legal or short name, or the name typed by someone without a member record.
+    """
+    return (
+        Q(**{f"{path}organisation__legal_name__icontains": text})
+        | Q(**{f"{path}organisation__short_name__icontains": text})
+        | Q(**{f"{path}organisation_name__icontains": text})
+    )
+
+
 def list_registrations(
     event: Event, *, status: str = "", search: str = "", is_member: bool | None = None
 ) -> QuerySet[Registration]:
@@ -182,9 +194,7 @@ def list_registrations(
             Q(person__first_name__icontains=word)
             | Q(person__last_name__icontains=word)
             | Q(person__email__icontains=word)
-            | Q(organisation__legal_name__icontains=word)
-            | Q(organisation__short_name__icontains=word)
-            | Q(organisation_name__icontains=word)
+            | organisation_contains(word)
         )
     if is_member is not None:
         registrations = registrations.filter(is_member=is_member)
