@@ -1,4 +1,8 @@
-"""E-mails of the project workflow: the consortium's representatives and the staff hear of it."""
+"""E-mails of the project workflow: the consortium, the staff and the jury hear of it.
+
+Each recipient reads the e-mail in their own language (their account's preferred language, else
+the site's): one e-mail per language, to the recipients who read it.
+"""
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -8,20 +12,43 @@ from django.utils import translation
 
 from agora.core.models import AuditEntry
 from agora.projects.models import Decision, Project
-from agora.projects.selectors.projects import list_consortium_emails, list_staff_emails
+from agora.projects.selectors.projects import (
+    Recipient,
+    list_consortium_recipients,
+    list_jury_recipients,
+    list_staff_recipients,
+)
 from agora.projects.workflow import TRANSITIONS, Notify, Transition
 
 BY_VERB = {f"projects.project.{transition.verb}": transition for transition in TRANSITIONS}
 
 
-def list_recipients(project: Project, notify: tuple[Notify, ...]) -> list[str]:
-    """The addresses a transition's e-mail goes to, each once."""
-    emails: list[str] = []
+def list_recipients(project: Project, notify: tuple[Notify, ...]) -> list[tuple[Recipient, str]]:
+    """Who a transition's e-mail goes to (each address once), with the page their link opens.
+
+    The jury does not see the project's page: its link opens the decision page.
+    """
+    project_url = reverse("projects:project-detail", args=[project.pk])
+    found: list[tuple[Recipient, str]] = []
     if Notify.CONSORTIUM in notify:
-        emails += list_consortium_emails(project)
+        found += [(recipient, project_url) for recipient in list_consortium_recipients(project)]
     if Notify.STAFF in notify:
-        emails += [email for email in list_staff_emails() if email not in emails]
-    return emails
+        found += [(recipient, project_url) for recipient in list_staff_recipients()]
+    if Notify.JURY in notify:
+        jury_url = reverse("projects:project-decision", args=[project.pk])
+        found += [(recipient, jury_url) for recipient in list_jury_recipients(project)]
+    unique: dict[str, tuple[Recipient, str]] = {}
+    for recipient, url in found:
+        unique.setdefault(recipient.email, (recipient, url))
+    return list(unique.values())
+
+
+def group_recipients(recipients: list[tuple[Recipient, str]]) -> dict[tuple[str, str], list[str]]:
+    """The addresses of each (language, link), in the recipients' order."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for recipient, url in recipients:
+        groups.setdefault((recipient.language, url), []).append(recipient.email)
+    return groups
 
 
 def get_text(entry: AuditEntry, transition: Transition, project: Project) -> str:
@@ -32,25 +59,24 @@ def get_text(entry: AuditEntry, transition: Transition, project: Project) -> str
 
 
 def project_transition(entry_id: int) -> None:
-    """Tell the consortium (and the staff, for submissions) that a project changed state."""
+    """Tell the consortium (and the staff or the jury, when concerned) of a project's new state."""
     entry = AuditEntry.objects.get(pk=entry_id)
     transition = BY_VERB[entry.action]
     project = Project.objects.select_related("call").get(pk=entry.object_id)
-    recipients = list_recipients(project, transition.notify)
-    if not recipients:
-        return
-    link = settings.SITE_URL + reverse("projects:project-detail", args=[project.pk])
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = str(transition.subject) % {"project": project.acronym}
-        body = render_to_string(
-            "projects/email/transition.txt",
-            {
-                "project": project,
-                "subject": subject,
-                "text": get_text(entry, transition, project),
-                "text_field": transition.text_field,
-                "link": link,
-                "cluster_name": settings.AGORA_CLUSTER_NAME,
-            },
-        )
-    send_mail(subject, body, None, recipients)
+    text = get_text(entry, transition, project)
+    groups = group_recipients(list_recipients(project, transition.notify))
+    for (language, url), emails in groups.items():
+        with translation.override(language):
+            subject = str(transition.subject) % {"project": project.acronym}
+            body = render_to_string(
+                "projects/email/transition.txt",
+                {
+                    "project": project,
+                    "subject": subject,
+                    "text": text,
+                    "text_field": transition.text_field,
+                    "link": settings.SITE_URL + url,
+                    "cluster_name": settings.AGORA_CLUSTER_NAME,
+                },
+            )
+        send_mail(subject, body, None, emails)

@@ -16,7 +16,11 @@ from django.utils.translation import gettext_lazy
 
 from agora.core.errors import ConflictError, DomainError
 from agora.projects.models import Assignment, Call, Milestone, Project
-from agora.projects.selectors.projects import is_consortium_member, is_coordinator_representative
+from agora.projects.selectors.projects import (
+    is_consortium_member,
+    is_coordinator_representative,
+    is_jury_member,
+)
 
 State = Project.State
 
@@ -24,11 +28,13 @@ State = Project.State
 class Who(StrEnum):
     COORDINATOR = "coordinator"  # a representative of the coordinator organisation
     STAFF = "staff"
+    JURY = "jury"  # a member of the jury of the project's call, or the staff
 
 
 class Notify(StrEnum):
     CONSORTIUM = "consortium"  # the representatives of every partner organisation
     STAFF = "staff"  # settings.AGORA_STAFF_EMAILS
+    JURY = "jury"  # the jury of the project's call
 
 
 @rules.predicate
@@ -41,7 +47,16 @@ def consortium_member(user, project: Project) -> bool:
     return is_consortium_member(user, project)
 
 
-PREDICATES = {Who.COORDINATOR: coordinator_representative, Who.STAFF: rules.is_staff}
+@rules.predicate
+def call_jury_member(user, project: Project) -> bool:
+    return is_jury_member(user, project)
+
+
+PREDICATES = {
+    Who.COORDINATOR: coordinator_representative,
+    Who.STAFF: rules.is_staff,
+    Who.JURY: call_jury_member | rules.is_staff,
+}
 # Consortium members edit the draft; the staff may correct it too.
 may_edit = consortium_member | rules.is_staff
 
@@ -128,12 +143,13 @@ TRANSITIONS = (
         "sent_to_jury",
         gettext_lazy("Send to the jury"),
         gettext_lazy("%(project)s goes to the jury"),
+        (Notify.CONSORTIUM, Notify.JURY),
     ),
     Transition(
         "label",
         (State.JURY,),
         State.LABELLED,
-        Who.STAFF,
+        Who.JURY,
         "labelled",
         gettext_lazy("Label"),
         gettext_lazy("%(project)s is labelled"),
@@ -144,7 +160,7 @@ TRANSITIONS = (
         "not_label",
         (State.JURY,),
         State.NOT_LABELLED,
-        Who.STAFF,
+        Who.JURY,
         "not_labelled",
         gettext_lazy("Do not label"),
         gettext_lazy("%(project)s is not labelled"),

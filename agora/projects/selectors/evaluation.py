@@ -14,8 +14,17 @@ from agora.core.models import AuditEntry
 from agora.members.models import Affiliation, Organisation
 from agora.members.selectors import current_affiliations
 from agora.projects.assignment_adapter import list_assignable_projects
-from agora.projects.consolidation import ProjectSummary, summarise
-from agora.projects.models import Assignment, Call, DeclaredConflict, Evaluation, Expert, Project
+from agora.projects.consolidation import CriterionSummary, ProjectSummary, summarise
+from agora.projects.models import (
+    Assignment,
+    Call,
+    Criterion,
+    DeclaredConflict,
+    Evaluation,
+    Expert,
+    Project,
+    Score,
+)
 from agora.projects.selectors.projects import list_consortium_organisation_ids
 
 RUN_ACTION = "projects.call.experts_assigned"
@@ -201,6 +210,52 @@ def get_results(call: Call) -> list[ProjectResult]:
         results,
         key=lambda result: (-(result.summary.weighted_mean or 0.0), result.project.acronym),
     )
+
+
+@dataclass(frozen=True)
+class JuryEvaluation:
+    evaluation: Evaluation
+    scores: list[tuple[Criterion, Score | None]]  # in the call's order
+
+
+@dataclass(frozen=True)
+class JuryFile:
+    summary: ProjectSummary
+    criteria: list[tuple[Criterion, CriterionSummary]]
+    evaluations: list[JuryEvaluation]
+
+
+def get_jury_file(project: Project) -> JuryFile:
+    """What the jury weighs: the project's consolidated scores and its submitted evaluations."""
+    criteria = list(Criterion.objects.filter(call__projects=project))
+    evaluations = list(
+        Evaluation.objects.filter(
+            assignment__project=project, assignment__state=Assignment.State.SUBMITTED
+        )
+        .select_related("assignment__expert__person")
+        .prefetch_related("scores")
+        .order_by("assignment__expert__person__last_name", "pk")
+    )
+    scores = [{score.criterion_id: score for score in item.scores.all()} for item in evaluations]
+    summary = summarise(
+        [{pk: score.value for pk, score in by_criterion.items()} for by_criterion in scores],
+        {criterion.pk: criterion.weight for criterion in criteria},
+    )
+    return JuryFile(
+        summary=summary,
+        criteria=list(zip(criteria, summary.criteria, strict=True)),
+        evaluations=[
+            JuryEvaluation(item, [(criterion, found.get(criterion.pk)) for criterion in criteria])
+            for item, found in zip(evaluations, scores, strict=True)
+        ],
+    )
+
+
+def list_jury_calls(user) -> QuerySet[Call]:
+    """The calls whose jury the user sits on, the newest first."""
+    if not user.is_authenticated:
+        return Call.objects.none()
+    return Call.objects.filter(jury=user).order_by("-opens_at")
 
 
 def list_experts(*, domain: str = "", active: str = "") -> QuerySet[Expert]:

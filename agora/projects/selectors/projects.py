@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
@@ -24,6 +25,17 @@ from agora.members.selectors import (
 from agora.projects.models import Assignment, Attachment, Call, Partner, Project
 
 SIGNED_STATES = (Assignment.State.ACCEPTED, Assignment.State.SUBMITTED)
+# The jury of a call reads its projects from the evaluation on (the scores it weighs).
+JURY_STATES = (
+    Project.State.UNDER_EVALUATION,
+    Project.State.JURY,
+    Project.State.LABELLED,
+    Project.State.NOT_LABELLED,
+    Project.State.FUNDED,
+    Project.State.NOT_FUNDED,
+    Project.State.FOLLOW_UP,
+    Project.State.CLOSED,
+)
 OUT_OF_QUEUE = (
     Project.State.DRAFT,
     Project.State.INELIGIBLE,
@@ -71,6 +83,29 @@ def is_cleared_expert(user, project: Project) -> bool:
         state__in=SIGNED_STATES,
         declaration_signed_at__isnull=False,
     ).exists()
+
+
+def is_jury_member(user, project: Project) -> bool:
+    """Whether the user sits on the jury of the project's call."""
+    if not user.is_authenticated or project.call_id is None:
+        return False
+    return Call.jury.through.objects.filter(call_id=project.call_id, user_id=user.pk).exists()
+
+
+def access_jury_project(user, pk: int) -> Project:
+    """A project for the jury's decision page, or Http404.
+
+    The staff reach any project; a jury member only the projects of their own call that are
+    under evaluation or further on (never a draft or a submission still being checked).
+    """
+    project = Project.objects.select_related("call").filter(pk=pk).first()
+    if project is None or not user.is_authenticated:
+        raise Http404
+    if user.is_staff:
+        return project
+    if project.state not in JURY_STATES or not is_jury_member(user, project):
+        raise Http404
+    return project
 
 
 def can_see_project(user, project: Project) -> bool:
@@ -186,24 +221,53 @@ def get_project_page(project: Project) -> ProjectPage:
     )
 
 
-def list_consortium_emails(project: Project) -> list[str]:
-    """The e-mail addresses of the representatives of every partner organisation."""
+@dataclass(frozen=True)
+class Recipient:
+    email: str
+    language: str  # the user's preferred language, else the site's
+
+
+def language_of(user) -> str:
+    """The language a user reads their e-mails in."""
+    return (user.preferred_language if user is not None else "") or settings.LANGUAGE_CODE
+
+
+def list_consortium_recipients(project: Project) -> list[Recipient]:
+    """The representatives of every partner organisation, by e-mail address."""
     affiliations = Affiliation.objects.filter(
         current_affiliations(),
         role=Affiliation.Role.REPRESENTATIVE,
         organisation_id__in=list_consortium_organisation_ids(project),
     ).select_related("person__user")
-    emails = {
-        affiliation.person.email
-        or (affiliation.person.user.email if affiliation.person.user else "")
-        for affiliation in affiliations
-    }
-    return sorted(email for email in emails if email)
+    recipients: dict[str, Recipient] = {}
+    for affiliation in affiliations:
+        user = affiliation.person.user
+        email = affiliation.person.email or (user.email if user else "")
+        if email:
+            recipients.setdefault(email, Recipient(email, language_of(user)))
+    return [recipients[email] for email in sorted(recipients)]
 
 
-def list_staff_emails() -> list[str]:
-    """Where staff notifications go."""
-    return list(settings.AGORA_STAFF_EMAILS)
+def list_staff_recipients() -> list[Recipient]:
+    """Where staff notifications go, in the language of the account with that address if any."""
+    emails = list(settings.AGORA_STAFF_EMAILS)
+    users = {user.email: user for user in get_user_model().objects.filter(email__in=emails)}
+    return [Recipient(email, language_of(users.get(email))) for email in emails]
+
+
+def list_jury_recipients(project: Project) -> list[Recipient]:
+    """The jury of the project's call."""
+    if project.call_id is None:
+        return []
+    jury = (
+        get_user_model()
+        .objects.filter(
+            pk__in=Call.jury.through.objects.filter(call_id=project.call_id).values("user_id")
+        )
+        .exclude(email="")
+        .order_by("email")
+    )
+    return [Recipient(user.email, language_of(user)) for user in jury]
 
 
 def has_open_information_request(project: Project) -> bool:

@@ -21,9 +21,12 @@ from agora.projects.services import evaluation as services
 @login_required
 @require_GET
 def assignment_list(request: HttpRequest) -> HttpResponse:
-    """The projects I am invited to evaluate, with where each one stands."""
-    assignments = list(selectors.list_my_assignments(request.user))
-    return render(request, "projects/evaluation/assignment_list.html", {"assignments": assignments})
+    """The projects I am invited to evaluate, and the calls whose jury I sit on."""
+    context = {
+        "assignments": list(selectors.list_my_assignments(request.user)),
+        "jury_calls": list(selectors.list_jury_calls(request.user)),
+    }
+    return render(request, "projects/evaluation/assignment_list.html", context)
 
 
 @login_required

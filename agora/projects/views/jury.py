@@ -8,12 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from agora.core.forms import form_status, submit_form
-from agora.core.permissions import staff_required
 from agora.projects import exports_evaluation
 from agora.projects.forms_evaluation import DecisionForm
 from agora.projects.models import Decision, Project
 from agora.projects.selectors import evaluation as selectors
-from agora.projects.selectors.projects import access_project
+from agora.projects.selectors.projects import access_jury_project, can_see_project
 from agora.projects.services.workflow import decide_project
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -29,7 +28,6 @@ def call_results(request: HttpRequest, slug: str) -> HttpResponse:
         "call": call,
         "criteria": criteria,
         "results": selectors.get_results(call),
-        "can_decide": request.user.is_staff,
     }
     return render(request, "projects/evaluation/call_results.html", context)
 
@@ -60,11 +58,11 @@ def evaluations_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@staff_required
+@login_required
 @require_http_methods(["GET", "POST"])
 def project_decision(request: HttpRequest, pk: int) -> HttpResponse:
-    """The jury's decision on a project and the reasoned letter e-mailed to the applicants."""
-    project = access_project(request.user, pk)
+    """The jury's file on a project (scores, evaluations), its decision and reasoned letter."""
+    project = access_jury_project(request.user, pk)
     form = DecisionForm(data=request.POST if request.method == "POST" else None)
     decision = submit_form(
         form,
@@ -87,6 +85,8 @@ def project_decision(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "is_pending": project.state == Project.State.JURY,
         "decision": Decision.objects.filter(project=project).first(),
+        "file": selectors.get_jury_file(project),
+        "sees_project": can_see_project(request.user, project),
     }
     return render(
         request, "projects/evaluation/decision_form.html", context, status=form_status(form)

@@ -23,7 +23,14 @@ from agora.projects.forms_projects import (
 from agora.projects.models import Decision, Partner, Project
 from agora.projects.selectors import projects as selectors
 from agora.projects.services import projects as services
-from agora.projects.workflow import EDITABLE_STATES, FOLLOW_UP_STATES, list_transitions, may_edit
+from agora.projects.workflow import (
+    BY_ACTION,
+    EDITABLE_STATES,
+    FOLLOW_UP_STATES,
+    list_transitions,
+    may_apply,
+    may_edit,
+)
 
 PAGE_SIZE = 25
 
@@ -111,6 +118,8 @@ def project_page(
         "milestones": list(project.milestones.all()),
         "manages_milestones": user.is_staff and project.state in FOLLOW_UP_STATES,
         "decision": Decision.objects.filter(project=project).first(),
+        "can_decide": project.state == Project.State.JURY
+        and may_apply(user, project, BY_ACTION["label"]),
         "form": form or TransitionForm(),
     }
     status = form_status(form) if form is not None else 200
