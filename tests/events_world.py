@@ -104,7 +104,11 @@ def events_snapshot() -> tuple:
     return (
         list(
             Event.objects.values_list(
-                "pk", "seats_taken", "request_cap", "schedule_state"
+                "pk",
+                "seats_taken",
+                "request_cap",
+                "schedule_state",
+                "updates_schedule_automatically",
             ).order_by("pk")
         ),
         list(Registration.objects.values_list("pk", "status", "checked_in_at").order_by("pk")),

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.http import Http404
 
-from agora.events import adapter
+from agora.events import adapter, causes
 from agora.events.models import Event, Meeting, ScheduleRun, Slot
 from matchmaker.b2b import Schedule, Status, Unscheduled
 from matchmaker.b2b.io import problem_to_dict, schedule_to_dict
@@ -41,6 +41,7 @@ class RunReport:
     idle_max: int
     slot_use: list[SlotUse]
     unscheduled: list[UnscheduledMeeting]
+    reason: str  # why there is no schedule at all, in the reader's language; else blank
 
 
 def access_run(event: Event, pk: int) -> ScheduleRun:
@@ -70,6 +71,7 @@ def get_run_report(run: ScheduleRun) -> RunReport:
         idle_max=int(stats.get("idle_max", 0)),
         slot_use=_slot_use(run, int(stats.get("tables", 0))),
         unscheduled=_unscheduled(run),
+        reason=causes.describe_schedule(run),
     )
 
 
@@ -94,11 +96,11 @@ def _unscheduled(run: ScheduleRun) -> list[UnscheduledMeeting]:
     )
     for meeting, first, last in rows:
         members[meeting].append(f"{first} {last}")
-    names = adapter.names_for(run.event, [item["reason"] for item in items])
+    reasons = causes.describe_run(run, [item["meeting"] for item in items])
     return [
         UnscheduledMeeting(
             participants=" · ".join(members[pk]) or item["meeting"],
-            reason=adapter.readable(item["reason"], names),
+            reason=reasons[item["meeting"]],
         )
         for pk, item in zip(pks, items, strict=True)
     ]

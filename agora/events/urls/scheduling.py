@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from agora.events.views import agenda, scheduling
+from agora.events.views import agenda, schedule_updates, scheduling
 
 # Its own name: the members URLs register "pk", and registering a name twice is deprecated.
 
@@ -22,6 +22,16 @@ urlpatterns: list[URLPattern] = [
         "<slug:slug>/manage/schedule/solution.json",
         scheduling.schedule_solution,
         name="schedule-solution",
+    ),
+    path(
+        "<slug:slug>/manage/schedule/updates/",
+        schedule_updates.schedule_updates,
+        name="schedule-updates",
+    ),
+    path(
+        "<slug:slug>/manage/schedule/updates/automatic/",
+        schedule_updates.automatic_updates_set,
+        name="schedule-updates-automatic",
     ),
     path("<slug:slug>/agenda/", agenda.agenda, name="agenda"),
     path("<slug:slug>/agenda.pdf", agenda.agenda_pdf, name="agenda-pdf"),
