@@ -30,11 +30,14 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return False
 
 
-class AuditedAdminMixin:
-    """Admin edits leave an audit entry like every other change (`<app>.<model>.edited`)."""
+class AuditedAdminMixin(admin.ModelAdmin):
+    """Admin edits leave an audit entry like every other change (`<app>.<model>.edited`).
+
+    Listed first in an admin's bases, so that its hooks wrap those of the other admin classes.
+    """
 
     def save_model(self, request: HttpRequest, obj: models.Model, form: Form, change: bool) -> None:
-        super().save_model(request, obj, form, change)  # type: ignore[misc]
+        super().save_model(request, obj, form, change)
         verb = "edited" if change else "added"
         log_action(
             f"{obj._meta.app_label}.{obj._meta.model_name}.{verb}",
@@ -50,7 +53,7 @@ class AuditedAdminMixin:
             actor=request.user,
             data={"via": "admin"},
         )
-        super().delete_model(request, obj)  # type: ignore[misc]
+        super().delete_model(request, obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet) -> None:
         for obj in queryset:
@@ -60,4 +63,4 @@ class AuditedAdminMixin:
                 actor=request.user,
                 data={"via": "admin"},
             )
-        super().delete_queryset(request, queryset)  # type: ignore[misc]
+        super().delete_queryset(request, queryset)

@@ -2,16 +2,18 @@
 
 import rules
 
+from agora.accounts.models import AnyUser
 from agora.members import selectors
+from agora.members.models import Organisation
 
 
 @rules.predicate
-def is_representative(user, organisation) -> bool:
+def is_representative(user: AnyUser, organisation: Organisation | None) -> bool:
     return organisation is not None and selectors.is_representative_of(user, organisation)
 
 
 @rules.predicate
-def is_affiliated(user, organisation) -> bool:
+def is_affiliated(user: AnyUser, organisation: Organisation | None) -> bool:
     return (
         organisation is not None
         and selectors.list_user_organisations(user).filter(pk=organisation.pk).exists()
@@ -19,7 +21,7 @@ def is_affiliated(user, organisation) -> bool:
 
 
 @rules.predicate
-def is_member_user(user) -> bool:
+def is_member_user(user: AnyUser) -> bool:
     return selectors.is_member_user(user)
 
 
