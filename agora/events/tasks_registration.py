@@ -9,15 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from agora.events.models import Registration
-
-
-def recipient_of(registration: Registration) -> tuple[str, str]:
-    """The participant's e-mail address and language (their account's, else the default)."""
-    person = registration.person
-    user = person.user
-    email = person.email or (user.email if user else "")
-    language = (user.preferred_language if user else "") or settings.LANGUAGE_CODE
-    return email, language
+from agora.events.recipients import address_of, language_of
 
 
 @shared_task(name="agora.events.registration.seat_offered")
@@ -26,12 +18,12 @@ def seat_offered(registration_id: int) -> None:
     registration = Registration.objects.select_related("event", "person__user").get(
         pk=registration_id
     )
-    email, language = recipient_of(registration)
+    email = address_of(registration.person)
     if not email:
         return
     event = registration.event
     link = settings.SITE_URL + reverse("events:event-detail", args=[event.slug])
-    with translation.override(language):
+    with translation.override(language_of(registration.person)):
         subject = _("A seat is yours at %(event)s") % {"event": event.title}
         body = render_to_string(
             "events/registration/email/seat_offered.txt",
