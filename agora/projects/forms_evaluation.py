@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from agora.members.models import Organisation, StrategicDomain
 from agora.projects.models import Criterion, Decision, Evaluation, Expert
@@ -105,8 +106,12 @@ class ExpertFilterForm(forms.Form):
         required=False,
     )
     active = forms.ChoiceField(
-        label=_("Active"),
-        choices=[("", _("All")), ("yes", _("Active")), ("no", _("Inactive"))],
+        label=pgettext_lazy("expert", "Active"),
+        choices=[
+            ("", _("All")),
+            ("yes", pgettext_lazy("expert", "Active")),
+            ("no", pgettext_lazy("expert", "Inactive")),
+        ],
         required=False,
     )
 

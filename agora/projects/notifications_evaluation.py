@@ -8,10 +8,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from agora.projects.models import Assignment
+from agora.projects.selectors.projects import language_of
 
 
 def send_invitations(assignment_ids: list[int]) -> None:
-    """One e-mail per invited expert and project: only the acronym and title, and the link."""
+    """One e-mail per invited expert and project, in their language: acronym, title and link."""
     assignments = Assignment.objects.filter(
         pk__in=assignment_ids, state=Assignment.State.INVITED
     ).select_related("project__call", "expert__person__user")
@@ -21,7 +22,7 @@ def send_invitations(assignment_ids: list[int]) -> None:
         if not email:
             continue
         link = settings.SITE_URL + reverse("projects:assignment-declaration", args=[assignment.pk])
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(language_of(person.user)):
             subject = _("Invitation to evaluate %(project)s") % {
                 "project": assignment.project.acronym
             }

@@ -3,13 +3,17 @@
 from datetime import date, timedelta
 from typing import Any
 
-from agora.projects.maturity_scale import DIMENSIONS
+from agora.projects.maturity_scale import BY_CODE, DIMENSIONS
 from agora.projects.models import Project
 from agora.projects.services import maturity as services
 
 # One revision: its date and the level reached in each dimension.
 Revision = tuple[date, dict[str, int]]
 
+NOTES = (
+    "First diagnosis, with the cluster's innovation adviser.",
+    "Yearly review with the cluster's innovation adviser.",
+)
 LEVELS_START = {"TECH": 3, "MARKET": 2, "BUSINESS": 2, "IP": 3, "TEAM": 3, "FUNDING": 2, "REG": 2}
 
 
@@ -31,7 +35,7 @@ def write_history(*, actor: Any, project: Project, revisions: list[Revision]) ->
     """Each revision: answers to every criterion, targets on the first, two action points."""
     for n, (day, levels) in enumerate(revisions):
         diagnosis = services.start_diagnosis(
-            actor=actor, project=project, diagnosed_on=day, notes=f"Revision {n + 1}."
+            actor=actor, project=project, diagnosed_on=day, notes=NOTES[min(n, len(NOTES) - 1)]
         )
         for dimension in DIMENSIONS:
             answers = {
@@ -62,7 +66,7 @@ def write_history(*, actor: Any, project: Project, revisions: list[Revision]) ->
             actor=actor,
             diagnosis=diagnosis,
             dimension=weakest,
-            text=f"Meet the criteria of level {levels[weakest] + 1} in {weakest}.",
+            text=f"{BY_CODE[weakest].en}: meet every criterion of level {levels[weakest] + 1}.",
             due_on=day + timedelta(days=180),
         )
 

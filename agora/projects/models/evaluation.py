@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from agora.members.models import Organisation, Person, StrategicDomain
@@ -66,10 +67,10 @@ class Assignment(models.Model):
     """An expert asked to evaluate a project; they see it only after the declaration."""
 
     class State(models.TextChoices):
-        PROPOSED = "proposed", _("Proposed")
+        PROPOSED = "proposed", pgettext_lazy("assignment state", "Proposed")
         INVITED = "invited", _("Invited")
         ACCEPTED = "accepted", _("Declaration signed")
-        DECLINED = "declined", _("Declined")
+        DECLINED = "declined", pgettext_lazy("assignment state", "Declined")
         SUBMITTED = "submitted", _("Evaluation submitted")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="assignments")
@@ -138,8 +139,8 @@ class Decision(models.Model):
     """The jury's decision on a project, with the reasoned letter sent to the applicants."""
 
     class Outcome(models.TextChoices):
-        LABELLED = "labelled", _("Labelled")
-        NOT_LABELLED = "not_labelled", _("Not labelled")
+        LABELLED = "labelled", pgettext_lazy("project state", "Labelled")
+        NOT_LABELLED = "not_labelled", pgettext_lazy("project state", "Not labelled")
 
     project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="decision")
     outcome = models.CharField(_("decision"), max_length=12, choices=Outcome.choices)

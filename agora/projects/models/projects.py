@@ -3,6 +3,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from agora.core.storage import PrivateStorage
@@ -14,19 +15,22 @@ class Project(models.Model):
     """A collaborative R&D project of members, from draft to follow-up."""
 
     class State(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted")
-        INFORMATION_REQUESTED = "information_requested", _("More information requested")
-        ELIGIBLE = "eligible", _("Eligibility checked")
-        INELIGIBLE = "ineligible", _("Not eligible")
-        UNDER_EVALUATION = "under_evaluation", _("Under evaluation")
-        JURY = "jury", _("Jury decision pending")
-        LABELLED = "labelled", _("Labelled")
-        NOT_LABELLED = "not_labelled", _("Not labelled")
-        FUNDED = "funded", _("Funded")
-        NOT_FUNDED = "not_funded", _("Not funded")
-        FOLLOW_UP = "follow_up", _("Follow-up")
-        CLOSED = "closed", _("Closed")
+        DRAFT = "draft", pgettext_lazy("project state", "Draft")
+        SUBMITTED = "submitted", pgettext_lazy("project state", "Submitted")
+        INFORMATION_REQUESTED = (
+            "information_requested",
+            pgettext_lazy("project state", "More information requested"),
+        )
+        ELIGIBLE = "eligible", pgettext_lazy("project state", "Eligibility checked")
+        INELIGIBLE = "ineligible", pgettext_lazy("project state", "Not eligible")
+        UNDER_EVALUATION = "under_evaluation", pgettext_lazy("project state", "Under evaluation")
+        JURY = "jury", pgettext_lazy("project state", "Jury decision pending")
+        LABELLED = "labelled", pgettext_lazy("project state", "Labelled")
+        NOT_LABELLED = "not_labelled", pgettext_lazy("project state", "Not labelled")
+        FUNDED = "funded", pgettext_lazy("project state", "Funded")
+        NOT_FUNDED = "not_funded", pgettext_lazy("project state", "Not funded")
+        FOLLOW_UP = "follow_up", pgettext_lazy("project state", "Follow-up")
+        CLOSED = "closed", pgettext_lazy("project state", "Closed")
 
     call = models.ForeignKey(
         Call,
