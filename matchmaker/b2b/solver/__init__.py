@@ -1,19 +1,39 @@
-"""The B2B scheduler: slots by CP-SAT (or by decomposition at scale), then tables per slot."""
+"""The B2B scheduler: slots (LP and SAT, else CP-SAT, or decomposition at scale), then tables.
 
+CP-SAT's module loads pandas, about a third of a small solve's start-up, so the exact and the
+large paths are imported when they run: a small event proved by the quick path never loads it.
+"""
+
+import importlib
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from matchmaker.b2b.keep import kept_positions
 from matchmaker.b2b.model import Assignment, Problem, Schedule, Status, Unscheduled
 from matchmaker.b2b.reasons import occupancy, unscheduled_reason
-from matchmaker.b2b.solver.exact import SlotResult, solve_slots
 from matchmaker.b2b.solver.index import Index, build_index
 from matchmaker.b2b.solver.infeasible import explain_infeasible, obvious_conflict
-from matchmaker.b2b.solver.large import solve_large
-from matchmaker.b2b.solver.seating import seat_meetings
+from matchmaker.b2b.solver.quick import quick_slots
+from matchmaker.b2b.solver.seating import Seating, seat_meetings
 
 # Above this many (meeting, slot) pairs a single CP-SAT model is too slow: decompose.
 EXACT_LIMIT = 60_000
+# Share of the time limit for the slots; table changes come last in the objective.
+SLOT_SHARE = 0.85
+# Wall-clock cap of the quick path's SAT decision, as a share of the slot time (its conflict
+# budget ends it first on any but a very loaded machine).
+QUICK_SHARE = 0.2
+
+
+@dataclass(frozen=True)
+class _Slots:
+    """Slots found by whichever path ran, and what was proved about them."""
+
+    slot_of: dict[int, int]
+    weight_bound: float | None
+    is_optimal: bool  # weight, published slots kept and idle all proved optimal
+    is_infeasible: bool = False
 
 
 def solve(
@@ -32,35 +52,46 @@ def solve(
     if conflict is not None:
         return _infeasible(index, conflict, started)
     kept_slots, kept_tables = kept_positions(index, keep)
-    pairs = sum(len(c) for c in index.candidates)
-    if pairs <= EXACT_LIMIT:
-        result = solve_slots(
-            index, time_limit=0.85 * time_limit, seed=seed, kept=kept_slots, progress=report
-        )
-    else:
-        result = solve_large(
-            index, time_limit=0.85 * time_limit, kept=kept_slots, progress=report, seed=seed
-        )
+    result = _slot_phase(index, SLOT_SHARE * time_limit, seed, kept_slots, report)
     if result.is_infeasible:
         return _infeasible(index, explain_infeasible(index), started)
     if not result.slot_of and index.meeting_count and index.problem.objective.schedule_all:
         return _unknown(index, started)
     report("table phase: seating the meetings")
-    # Table changes come last in the objective: they get a small share of the budget.
     remaining = min(max(time_limit - (time.monotonic() - started), 0.1), 0.15 * time_limit + 0.5)
-    table_of, tables_proved = seat_meetings(
-        index, result.slot_of, kept_tables, time_limit=remaining, seed=seed
-    )
-    return _schedule(index, result, table_of, tables_proved, started)
+    seating = seat_meetings(index, result.slot_of, kept_tables, time_limit=remaining, seed=seed)
+    return _schedule(index, result, seating, started)
 
 
-def _schedule(
+def _slot_phase(
     index: Index,
-    result: SlotResult,
-    table_of: dict[int, int],
-    tables_proved: bool,
-    started: float,
-) -> Schedule:
+    time_limit: float,
+    seed: int,
+    kept: dict[int, int],
+    report: Callable[[str], None],
+) -> _Slots:
+    """The quick path when it proves its answer, else CP-SAT, or the decomposition at scale."""
+    started = time.monotonic()
+    if sum(len(c) for c in index.candidates) > EXACT_LIMIT:
+        large = importlib.import_module("matchmaker.b2b.solver.large")
+        found = large.solve_large(
+            index, time_limit=time_limit, kept=kept, progress=report, seed=seed
+        )
+        return _Slots(found.slot_of, found.weight_bound, found.is_optimal, found.is_infeasible)
+    # Published slots add a criterion, and schedule_all a feasibility question: not for it.
+    if not kept and not index.problem.objective.schedule_all:
+        report("quick phase: LP bound, then a schedule without idle time")
+        quick = quick_slots(index, QUICK_SHARE * time_limit)
+        if quick is not None:
+            return _Slots(quick.slot_of, quick.weight, is_optimal=True)
+    exact = importlib.import_module("matchmaker.b2b.solver.exact")
+    remaining = max(time_limit - (time.monotonic() - started), 0.1)
+    found = exact.solve_slots(index, time_limit=remaining, seed=seed, kept=kept, progress=report)
+    return _Slots(found.slot_of, found.weight_bound, found.is_optimal, found.is_infeasible)
+
+
+def _schedule(index: Index, result: _Slots, seating: Seating, started: float) -> Schedule:
+    table_of = seating.table_of
     slot_of = {m: t for m, t in result.slot_of.items() if m in table_of}
     meetings = index.problem.meetings
     assignments = tuple(
@@ -76,14 +107,19 @@ def _schedule(
         if m not in slot_of
     )
     lost = len(slot_of) < len(result.slot_of)
-    is_optimal = result.is_optimal and tables_proved and not lost
+    # Slots are fixed before tables: a seating optimal for its slots proves the whole objective
+    # only with no table change at all (other slots of equal weight and idle may seat better).
+    is_optimal = result.is_optimal and seating.changes == 0 and seating.moved == 0 and not lost
     bound = result.weight_bound
+    stats = {"seconds": round(time.monotonic() - started, 3), "table_changes": seating.changes}
+    if seating.bound is not None:
+        stats["table_changes_bound"] = seating.bound
     return Schedule(
         status=Status.OPTIMAL if is_optimal else Status.FEASIBLE,
         assignments=assignments,
         unscheduled=unscheduled,
         upper_bound=None if bound is None else round(bound, 6),
-        stats={"seconds": round(time.monotonic() - started, 3)},
+        stats=stats,
     )
 
 

@@ -1,15 +1,37 @@
-"""Table phase: a greedy seating per slot, then CP-SAT on table changes when small enough."""
+"""Table phase: a greedy seating per slot, then as few table changes as the slots allow.
 
-from itertools import pairwise
+Up to SEATING_LIMIT (meeting, table) pairs and with no published tables to keep, a minimum
+multicut (`multicut.py`) gives classes of meetings to seat together and a lower bound on the
+table changes of any seating of the slots found; the classes get tables and each slot is then
+reassigned optimally in turn (`colouring.py`). The seating is proved optimal for its slots
+when it meets the bound. With published tables, CP-SAT minimises (published tables moved,
+table changes) from the greedy seating, as before.
+"""
 
-from ortools.sat.python import cp_model
+from dataclasses import dataclass
 
-from matchmaker.b2b.solver.exact import new_solver
+from matchmaker.b2b.solver.colouring import improve_by_slot, seat_classes
 from matchmaker.b2b.solver.index import Index
+from matchmaker.b2b.solver.multicut import agenda_pairs, minimum_cut
 from matchmaker.b2b.solver.tables import assign_tables
 
 # Above this many (meeting, table) pairs the greedy seating stands alone.
 SEATING_LIMIT = 40_000
+
+
+@dataclass(frozen=True)
+class Seating:
+    """Tables of the seated meetings, with what is known of their quality."""
+
+    table_of: dict[int, int]
+    changes: int  # table changes over all participants
+    moved: int  # published tables not kept
+    bound: int | None  # proved lower bound on the table changes of any seating of these slots
+
+    @property
+    def is_optimal_for_slots(self) -> bool:
+        """Whether no seating of the same slots has fewer changes (nor keeps more tables)."""
+        return self.moved == 0 and self.bound is not None and self.changes <= self.bound
 
 
 def seat_meetings(
@@ -19,67 +41,41 @@ def seat_meetings(
     *,
     time_limit: float,
     seed: int,
-) -> tuple[dict[int, int], bool]:
-    """Tables for the placed meetings, and whether they are proved optimal.
-
-    Slots are fixed before tables, so only zero table changes (and no published table
-    moved) is a proof for the whole lexicographic objective.
-    """
+) -> Seating:
+    """Tables for the placed meetings (those no table could take are left out)."""
     table_of, _dropped = assign_tables(index, slot_of, kept_tables)
-    pairs = _pairs(index, table_of, slot_of)
-    changes = sum(table_of[a] != table_of[b] for a, b in pairs)
-    moved = sum(table_of.get(m) != tab for m, tab in kept_tables.items() if m in slot_of)
-    if changes == 0 and moved == 0:
-        return table_of, True
-    sizes = sum(len(index.homes[m] or index.free_tables) for m in slot_of)
-    if sizes > SEATING_LIMIT:
-        return table_of, False
-    return _improve(index, slot_of, table_of, kept_tables, time_limit, seed)
+    placed = {m: slot_of[m] for m in table_of}
+    kept = {m: k for m, k in kept_tables.items() if m in placed}
+    greedy = _measure(index, placed, table_of, kept, None)
+    if greedy.changes == 0 and greedy.moved == 0:
+        return _measure(index, placed, table_of, kept, 0)
+    if sum(len(index.homes[m] or index.free_tables) for m in placed) > SEATING_LIMIT:
+        return greedy
+    if not kept:
+        cut = minimum_cut(index, placed, time_limit)
+        start = seat_classes(index, placed, cut.classes) if cut.is_complete else dict(table_of)
+        improve_by_slot(index, placed, start)
+        found = _measure(index, placed, start, kept, cut.bound)
+        return (
+            found
+            if found.changes < greedy.changes
+            else _measure(index, placed, table_of, kept, cut.bound)
+        )
+    # Imported here: CP-SAT's module loads pandas, a third of a small solve's start-up, and
+    # the events that keep a published seating are the only ones that get here.
+    from matchmaker.b2b.solver.seatingcp import improve_seating
+
+    improved = improve_seating(index, placed, table_of, kept, time_limit=time_limit, seed=seed)
+    return _measure(index, placed, table_of if improved is None else improved, kept, None)
 
 
-def _pairs(index: Index, table_of: dict[int, int], slot_of: dict[int, int]) -> list:
-    """Consecutive meetings of each participant: (earlier, later)."""
-    agenda: dict[int, list[tuple[int, int]]] = {}
-    for m in table_of:
-        for p in index.members[m]:
-            agenda.setdefault(p, []).append((slot_of[m], m))
-    pairs = []
-    for items in agenda.values():
-        items.sort()
-        pairs += [(a, b) for (_, a), (_, b) in pairwise(items)]
-    return pairs
-
-
-def _improve(
+def _measure(
     index: Index,
     slot_of: dict[int, int],
     table_of: dict[int, int],
-    kept_tables: dict[int, int],
-    time_limit: float,
-    seed: int,
-) -> tuple[dict[int, int], bool]:
-    model = cp_model.CpModel()
-    y: dict[tuple[int, int], cp_model.IntVar] = {}
-    at: dict[tuple[int, int], list] = {}
-    for m in table_of:
-        for k in index.homes[m] or index.free_tables:
-            y[m, k] = model.new_bool_var("")
-            model.add_hint(y[m, k], table_of[m] == k)
-            at.setdefault((slot_of[m], k), []).append(y[m, k])
-        model.add_exactly_one(y[m, k] for k in index.homes[m] or index.free_tables)
-    for lits in at.values():
-        model.add_at_most_one(lits)
-    changes = []
-    for a, b in _pairs(index, table_of, slot_of):
-        change = model.new_bool_var("")
-        for k in index.homes[a] or index.free_tables:
-            model.add(change >= y[a, k] - y.get((b, k), 0))
-        changes.append(change)
-    moved = [1 - y[m, k] for m, k in kept_tables.items() if (m, k) in y]
-    model.minimize((len(changes) + 1) * sum(moved) + sum(changes))
-    solver = new_solver(time_limit, seed)
-    status = solver.solve(model)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return table_of, False
-    found = {m: k for (m, k), var in y.items() if solver.boolean_value(var)}
-    return found, round(solver.objective_value) == 0
+    kept: dict[int, int],
+    bound: int | None,
+) -> Seating:
+    changes = sum(table_of[a] != table_of[b] for a, b in agenda_pairs(index, slot_of))
+    moved = sum(table_of[m] != k for m, k in kept.items())
+    return Seating(table_of, changes, moved, bound)

@@ -1,0 +1,175 @@
+"""The fewest table changes a seating of fixed slots can have: a minimum multicut (HiGHS).
+
+Meetings are nodes; each pair of consecutive meetings of a person is an edge (two people
+with the same two consecutive meetings make it count twice). A seating splits the meetings
+into one class per table; its table changes are the edges between two classes. Two meetings
+in one slot, or with no table in common (a booth owner's meeting and one at a free table, two
+different booths), are never in one class. So the fewest edges whose removal disconnects every
+such pair, a minimum multicut, bound the table changes of every seating of these slots; a
+seating that gives each class left by the cut its own table meets the bound.
+
+The integer program has one 0/1 variable per edge and, for each pair to separate, a row "one
+edge of this path is cut". There are too many paths to list, so rows are added lazily: the
+shortest path of every pair that the current cut leaves connected, then HiGHS again, until no
+pair is left connected. Each optimum on a subset of rows is a lower bound as well.
+"""
+
+from collections import Counter, defaultdict, deque
+from dataclasses import dataclass
+from itertools import pairwise
+
+import highspy
+import numpy as np
+
+from matchmaker.b2b.solver.index import Index
+
+# Branch-and-bound nodes per HiGHS call: a work limit rather than a timer, so that the answer
+# does not depend on machine load. The cluster day is solved at the root.
+NODE_LIMIT = 2_000
+# Lazy rounds at most: each adds the rows of the pairs the last cut left connected.
+ROUNDS = 20
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Classes of meetings to seat together, and the proved lower bound on table changes."""
+
+    classes: list[list[int]]
+    bound: int
+    is_complete: bool  # the classes separate every pair: a seating of them meets the bound
+
+
+def agenda_pairs(index: Index, slot_of: dict[int, int]) -> list[tuple[int, int]]:
+    """Consecutive meetings of each participant: (earlier, later), once per participant."""
+    agenda: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for m, t in slot_of.items():
+        for p in index.members[m]:
+            agenda[p].append((t, m))
+    pairs = []
+    for p in sorted(agenda):
+        items = sorted(agenda[p])
+        pairs += [(a, b) for (_, a), (_, b) in pairwise(items)]
+    return pairs
+
+
+def minimum_cut(index: Index, slot_of: dict[int, int], seconds: float) -> Cut:
+    """The classes of a minimum multicut and its value, or the best bound within the limits."""
+    graph = _Graph(index, slot_of)
+    program = _Program(graph.weights, seconds)
+    cut: set[int] = set()
+    bound = 0
+    for _ in range(ROUNDS):
+        rows = graph.separation_rows(cut)
+        if not rows:
+            return Cut(graph.classes(cut), bound, is_complete=True)
+        found = program.solve(rows)
+        if found is None:
+            break
+        cut, bound = found
+    return Cut([], bound, is_complete=False)
+
+
+class _Graph:
+    """Edges between consecutive meetings, with the pairs that must end in different classes."""
+
+    def __init__(self, index: Index, slot_of: dict[int, int]) -> None:
+        self.index = index
+        self.slot_of = slot_of
+        count = Counter((min(a, b), max(a, b)) for a, b in agenda_pairs(index, slot_of))
+        self.edges = sorted(count)
+        self.weights = [count[e] for e in self.edges]
+        self.adjacent: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for e, (a, b) in enumerate(self.edges):
+            self.adjacent[a].append((b, e))
+            self.adjacent[b].append((a, e))
+
+    def classes(self, cut: set[int]) -> list[list[int]]:
+        """Connected meetings once the cut edges are removed, each class sorted."""
+        seen: set[int] = set()
+        classes = []
+        for start in sorted(self.slot_of):
+            if start not in seen:
+                tree = self._tree(start, cut)
+                seen.update(tree)
+                classes.append(sorted(tree))
+        return classes
+
+    def separation_rows(self, cut: set[int]) -> list[list[int]]:
+        """For every pair left connected that must be apart: the edges of a shortest path."""
+        rows = []
+        for members in self.classes(cut):
+            for i, a in enumerate(members):
+                apart = [b for b in members[i + 1 :] if self._must_part(a, b)]
+                if apart:
+                    tree = self._tree(a, cut)
+                    rows += [self._path(tree, b) for b in apart]
+        return rows
+
+    def _must_part(self, a: int, b: int) -> bool:
+        if self.slot_of[a] == self.slot_of[b]:
+            return True
+        homes_a, homes_b = self.index.homes[a], self.index.homes[b]
+        if not homes_a or not homes_b:
+            return bool(homes_a) != bool(homes_b)
+        return not set(homes_a) & set(homes_b)
+
+    def _tree(self, start: int, cut: set[int]) -> dict[int, tuple[int, int] | None]:
+        """Breadth-first tree from `start` over uncut edges: node -> (parent, edge)."""
+        tree: dict[int, tuple[int, int] | None] = {start: None}
+        queue = deque([start])
+        while queue:
+            node = queue.popleft()
+            for other, e in self.adjacent[node]:
+                if e not in cut and other not in tree:
+                    tree[other] = (node, e)
+                    queue.append(other)
+        return tree
+
+    @staticmethod
+    def _path(tree: dict[int, tuple[int, int] | None], node: int) -> list[int]:
+        edges = []
+        step = tree[node]
+        while step is not None:
+            node, e = step
+            edges.append(e)
+            step = tree[node]
+        return edges
+
+
+class _Program:
+    """The covering program min sum(w[e] cut[e]), each row: sum of its cut[e] >= 1."""
+
+    def __init__(self, weights: list[int], seconds: float) -> None:
+        self.highs = highspy.Highs()
+        self.highs.setOptionValue("output_flag", False)
+        self.highs.setOptionValue("mip_max_nodes", NODE_LIMIT)
+        # Only a machine far too loaded for the node limit meets this cap.
+        self.highs.setOptionValue("time_limit", max(seconds, 0.1))
+        count = len(weights)
+        self.count = count
+        columns = np.arange(count, dtype=np.int32)
+        self.highs.addVars(count, np.zeros(count), np.ones(count))
+        self.highs.changeColsCost(count, columns, np.array(weights, dtype=float))
+        self.highs.changeColsIntegrality(
+            count, columns, np.full(count, highspy.HighsVarType.kInteger)
+        )
+
+    def solve(self, rows: list[list[int]]) -> tuple[set[int], int] | None:
+        """Add the rows and solve: the cut edges and the optimum, or None when not proved."""
+        starts = np.cumsum([0] + [len(row) for row in rows[:-1]], dtype=np.int32)
+        entries = np.array([e for row in rows for e in row], dtype=np.int32)
+        self.highs.addRows(
+            len(rows),
+            np.ones(len(rows)),
+            np.full(len(rows), highspy.kHighsInf),
+            len(entries),
+            starts,
+            entries,
+            np.ones(len(entries)),
+        )
+        self.highs.run()
+        if self.highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        values = self.highs.getSolution().col_value
+        cut = {e for e in range(self.count) if values[e] > 0.5}
+        return cut, round(self.highs.getInfo().objective_function_value)
