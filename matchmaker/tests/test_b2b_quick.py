@@ -81,7 +81,7 @@ def small_events(draw):
         st.lists(st.tuples(st.integers(0, people - 1), st.integers(0, people - 1)), max_size=9)
     )
     meetings = [(a, b) for a, b in pairs if a != b] or [(0, 1)]
-    extra = {
+    extra: dict[int, dict[str, object]] = {
         p: {"available": [f"s{t}" for t in range(slots) if draw(st.booleans())]}
         for p in range(people)
         if draw(st.booleans())
