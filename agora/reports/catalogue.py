@@ -1,7 +1,7 @@
 """The indicators staff can look up and export: what each counts, from which data, its columns."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,8 @@ class Indicator:
     counts: Promise  # what it counts
     source: Promise  # from which data
     columns: Columns
+    # Export headers of the fixed columns; the others are breakdowns, headed by their code's label.
+    labels: dict[str, Promise] = field(default_factory=dict)
 
 
 def cents_to_euros(cents: int) -> float:
@@ -42,6 +44,12 @@ INDICATORS = (
             "left": y.membership.left,
             "growth": y.membership.growth,
         },
+        {
+            "members_end": _("Members at year end"),
+            "new": _("New members"),
+            "left": _("Leavers"),
+            "growth": _("Growth on the year before"),
+        },
     ),
     Indicator(
         "co-members",
@@ -56,6 +64,10 @@ INDICATORS = (
             "co_members_new": y.membership.co_members_new,
             **y.membership.by_partner,
         },
+        {
+            "co_members_end": _("Co-members through partner clusters"),
+            "co_members_new": _("New members through partner clusters"),
+        },
     ),
     Indicator(
         "members-by-region",
@@ -64,7 +76,10 @@ INDICATORS = (
             "Members at year end by the region of the organisation: Wallonia, Brussels, "
             "Flanders, abroad."
         ),
-        _("Membership periods; the organisation's region as recorded today."),
+        _(
+            "Membership periods; the organisation's region on the day counted, from its "
+            "recorded history."
+        ),
         lambda y: dict(y.membership.by_region),
     ),
     Indicator(
@@ -74,7 +89,10 @@ INDICATORS = (
             "Members at year end by kind of organisation: large company, SME, start-up, "
             "university, hospital and others."
         ),
-        _("Membership periods; the organisation's kind as recorded today."),
+        _(
+            "Membership periods; the organisation's kind on the day counted, from its "
+            "recorded history."
+        ),
         lambda y: dict(y.membership.by_kind),
     ),
     Indicator(
@@ -84,7 +102,10 @@ INDICATORS = (
             "Members at year end active in each strategic domain; an organisation active in "
             "several domains counts in each."
         ),
-        _("Membership periods; the organisation's strategic domains as recorded today."),
+        _(
+            "Membership periods; the organisation's strategic domains on the day counted, from its "
+            "recorded history."
+        ),
         lambda y: dict(y.membership.by_domain),
     ),
     Indicator(
@@ -107,6 +128,14 @@ INDICATORS = (
             "partner_organisations": y.projects.partner_organisations,
             "external_partners": y.projects.external_partners,
         },
+        {
+            "submitted": _("Projects submitted"),
+            "labelled": _("Projects labelled"),
+            "co_labelled": _("Co-labelled with a partner cluster"),
+            "labelled_budget_euros": _("Budget of the labelled projects (euros)"),
+            "partner_organisations": _("Organisations in their consortia"),
+            "external_partners": _("External partners"),
+        },
     ),
     Indicator(
         "events",
@@ -121,6 +150,11 @@ INDICATORS = (
             "held": y.events.held,
             "participants": y.events.participants,
             "member_organisations_reached": y.events.member_organisations_reached,
+        },
+        {
+            "held": _("Events held"),
+            "participants": _("Participants"),
+            "member_organisations_reached": _("Member organisations reached"),
         },
     ),
     Indicator(
@@ -137,6 +171,11 @@ INDICATORS = (
             "accepted": y.events.meetings_accepted,
             "held": y.events.meetings_held,
             **{f"outcome_{name}": count for name, count in y.events.outcomes.items()},
+        },
+        {
+            "requested": _("B2B meetings requested"),
+            "accepted": _("B2B meetings accepted"),
+            "held": _("B2B meetings held"),
         },
     ),
     Indicator(
@@ -156,16 +195,31 @@ INDICATORS = (
             "employees_growth": y.facts.employees_growth,
             "turnover_growth": y.facts.turnover_growth,
         },
+        {
+            "reporting": _("Members that reported their figures"),
+            "employees": _("Employees"),
+            "turnover_euros": _("Turnover (euros)"),
+            "investment_raised_euros": _("Investment raised (euros)"),
+            "employees_growth": _("Employees, like for like"),
+            "turnover_growth": _("Turnover, like for like"),
+        },
     ),
 )
 BY_CODE = {indicator.code: indicator for indicator in INDICATORS}
 
 
-def table(indicator: Indicator, years: tuple[YearFigures, ...]) -> tuple[list[str], list[list]]:
-    """The indicator's values: a header (year, then every column seen) and one row a year."""
+def table(
+    indicator: Indicator, years: tuple[YearFigures, ...], code_labels: dict[str, str]
+) -> tuple[list[str], list[list]]:
+    """The indicator's values: a header (year, then every column seen) and one row a year.
+
+    The header is in the active language: a fixed column's label, else the label of the
+    breakdown's code (a region, a kind, a domain, an outcome), else the code (a partner cluster).
+    """
     values = [(figures.year, indicator.columns(figures)) for figures in years]
     names: list[str] = []
     for _year, columns in values:
         names.extend(name for name in columns if name not in names)
     rows = [[year, *(columns.get(name, 0) for name in names)] for year, columns in values]
-    return ["year", *names], rows
+    headers = [str(indicator.labels.get(name) or code_labels.get(name, name)) for name in names]
+    return [str(_("Year")), *headers], rows

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from weasyprint import HTML
 
 from agora.events.models import MeetingFeedback
@@ -56,7 +57,10 @@ def draw_charts(figures: ReportFigures, *, for_pdf: bool = False) -> dict[str, S
             years,
             [each.projects.submitted for each in shown],
             [each.projects.labelled for each in shown],
-            labels=(_("Submitted"), _("Labelled")),
+            labels=(
+                pgettext("projects of a year", "Submitted"),
+                pgettext("projects of a year", "Labelled"),
+            ),
         ),
     }
     if for_pdf:
@@ -64,25 +68,20 @@ def draw_charts(figures: ReportFigures, *, for_pdf: bool = False) -> dict[str, S
     return {name: mark_safe(svg) for name, svg in svgs.items()}
 
 
+def ordered(counts: dict[str, int], labels: dict[str, Any]) -> list[tuple[str, int]]:
+    """Counts in the order of their labels' list (regions, kinds, domains), unknown codes last."""
+    rows = [(str(label), counts[code]) for code, label in labels.items() if code in counts]
+    return rows + [(code, count) for code, count in counts.items() if code not in labels]
+
+
 def breakdowns(figures: ReportFigures) -> list[Breakdown]:
     """The members at year end by region, kind and domain, with their labels."""
     membership = figures.current.membership
     domains = {domain.code: domain.label for domain in StrategicDomain.objects.all()}
-    regions = dict(Region.choices)
-    kinds = dict(Organisation.Kind.choices)
     return [
-        Breakdown(
-            _("By region"),
-            [(str(regions.get(code, code)), count) for code, count in membership.by_region.items()],
-        ),
-        Breakdown(
-            _("By kind"),
-            [(str(kinds.get(code, code)), count) for code, count in membership.by_kind.items()],
-        ),
-        Breakdown(
-            _("By strategic domain"),
-            [(domains.get(code, code), count) for code, count in membership.by_domain.items()],
-        ),
+        Breakdown(_("By region"), ordered(membership.by_region, dict(Region.choices))),
+        Breakdown(_("By kind"), ordered(membership.by_kind, dict(Organisation.Kind.choices))),
+        Breakdown(_("By strategic domain"), ordered(membership.by_domain, domains)),
     ]
 
 

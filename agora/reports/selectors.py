@@ -7,7 +7,8 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from agora.members.models import Organisation
+from agora.events.models import MeetingFeedback
+from agora.members.models import Organisation, Region, StrategicDomain
 from agora.members.selectors import is_representative_of, list_represented_organisations
 from agora.reports.adapter import compute_figures
 from agora.reports.catalogue import BY_CODE, Indicator
@@ -57,6 +58,16 @@ def access_indicator(code: str) -> Indicator:
     if code not in BY_CODE:
         raise Http404
     return BY_CODE[code]
+
+
+def list_code_labels() -> dict[str, str]:
+    """Labels of the codes breakdowns are keyed by, in the active language (export headers)."""
+    return {
+        **{code: str(label) for code, label in Region.choices},
+        **{code: str(label) for code, label in Organisation.Kind.choices},
+        **{domain.code: domain.label for domain in StrategicDomain.objects.all()},
+        **{f"outcome_{code}": str(label) for code, label in MeetingFeedback.Outcome.choices},
+    }
 
 
 def list_facts_years(today: date | None = None) -> list[int]:

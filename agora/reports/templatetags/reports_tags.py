@@ -24,11 +24,11 @@ def grouped(value: int | None) -> str:
 
 @register.filter
 def euros(value: int | None) -> str:
-    """Whole euros with thousands separators ("1 250 000 €")."""
-    return f"{number(value or 0)} €"
+    """Whole euros with thousands separators ("1 250 000 €"), never split from their sign."""
+    return f"{number(value or 0)}\u00a0€"
 
 
 @register.filter
 def cents_as_euros(value: int | None) -> str:
     """An amount in cents as whole euros."""
-    return f"{number_format(round((value or 0) / 100), force_grouping=True)} €"
+    return f"{number_format(round((value or 0) / 100), force_grouping=True)}\u00a0€"

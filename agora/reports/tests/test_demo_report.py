@@ -77,10 +77,9 @@ def test_2018_projects_are_those_the_jury_labelled_that_year(figures_2018):
     submitted = Project.objects.filter(submitted_at__year=2018)
 
     projects = figures_2018.current.projects
+    assert (projects.submitted, projects.labelled, projects.co_labelled) == (20, 5, 1)
     assert projects.labelled == labelled.count()
-    assert (
-        projects.co_labelled == labelled.filter(project__co_labelling_partner__isnull=False).count()
-    )
+    assert projects.co_labelled == labelled.exclude(project__co_labelling_partner=None).count()
     assert projects.submitted == submitted.count()
 
 
@@ -99,7 +98,7 @@ def test_highlights_in_english_and_french(figures_2018):
     assert "a growth of 21.9 % a year since 2015" in english[1]
     assert "500 participants and 299 B2B meetings at Cluster Day 2018." in english
     assert french[0].startswith("29 nouveaux membres ont adhéré en 2018")
-    assert "21,9 %" in french[1]
+    assert "21,9\u00a0%" in french[1]  # a no-break space: the sign never starts a line
 
 
 def test_the_adapter_reads_in_a_fixed_number_of_queries(demo, db, django_assert_num_queries):
@@ -109,16 +108,88 @@ def test_the_adapter_reads_in_a_fixed_number_of_queries(demo, db, django_assert_
     assert len(records.organisations) == 378
 
 
-def test_the_french_pdf_has_the_figures_and_its_accents(figures_2018):
+# English labels of the report (section titles, table headers, chart titles, axes and legends,
+# breakdown labels, highlights) that the French PDF must show in French.
+ENGLISH_LABELS = (
+    "Annual report",
+    "draft with today's figures",
+    "Introduction by the chair",
+    "Highlights",
+    "Membership",
+    "Members at year end",
+    "New members",
+    "Leavers",
+    "Growth on the year before",
+    "Co-members",
+    "Compound annual growth",
+    "By region",
+    "By kind",
+    "By strategic domain",
+    "Wallonia",
+    "Abroad",
+    "Large company",
+    "Hospital",
+    "Biopharmacy",
+    "Cell therapy",
+    "R&D projects",
+    "Projects submitted",
+    "Submitted",
+    "Labelled",
+    "Budget of the labelled projects",
+    "External partners",
+    "Events and B2B meetings",
+    "Events held",
+    "Member organisations reached",
+    "B2B meetings",
+    "Outcomes recorded",
+    "Answers",
+    "Members' growth",
+    "Employees",
+    "Turnover",
+    "Investment raised",
+    "like for like",
+    "new members joined",
+    "member organisations at the end",
+    "jointly with",
+    "participants and",
+)
+FRENCH_LABELS = (
+    "Rapport annuel 2018",
+    "Faits marquants 2018",
+    "Membres en fin d'année",
+    "Nouveaux membres et départs",
+    "Par domaine stratégique",
+    "Wallonie",
+    "Étranger",
+    "Thérapie cellulaire",
+    "Projets soumis et labellisés",
+    "Soumis",
+    "Labellisés",
+    "Rendez-vous B2B tenus",
+    "Croissance des organisations membres",
+    "Chiffre d'affaires, à périmètre constant",
+)
+
+
+@pytest.fixture
+def french_pdf_text(figures_2018) -> str:
     report = AnnualReport.objects.get(year=2018)
     with translation.override("fr"):
         content = render_report_pdf(report, figures_2018, report.highlights_in("fr"))
+    return pdf_text(content)
 
-    text = pdf_text(content)
-    assert "29 nouveaux membres ont adhéré en 2018" in text
-    assert "154" in text
-    assert "Pôle" in text or "pôles" in text
-    assert "Cluster Day 2018" in text
+
+def test_the_french_pdf_has_the_figures_and_its_accents(french_pdf_text):
+    assert "29 nouveaux membres ont adhéré en 2018" in french_pdf_text
+    assert "154" in french_pdf_text
+    assert "pôles partenaires" in french_pdf_text
+    assert "Cluster Day 2018" in french_pdf_text
+
+
+def test_the_french_pdf_has_no_english_label(french_pdf_text):
+    assert [label for label in ENGLISH_LABELS if label in french_pdf_text] == []
+    assert [label for label in FRENCH_LABELS if label not in french_pdf_text] == []
+    assert "Soumise" not in french_pdf_text  # the chart's legend counts projects (masculine)
 
 
 def test_publishing_freezes_the_figures(demo, db, settings, tmp_path, cast):

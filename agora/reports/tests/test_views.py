@@ -265,8 +265,25 @@ def test_export_as_csv_gives_every_year(staff_client, cast):
     response = staff_client.get(reverse("reports:indicator-export", args=["members", "csv"]))
 
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0] == ["year", "members_end", "new", "left", "growth"]
+    assert rows[0] == [
+        "Year",
+        "Members at year end",
+        "New members",
+        "Leavers",
+        "Growth on the year before",
+    ]
     assert rows[1] == ["2020", "2", "2", "0", ""]
+
+
+def test_export_headers_follow_the_language(staff_client, cast):
+    staff_client.cookies["django_language"] = "fr"
+    response = staff_client.get(
+        reverse("reports:indicator-export", args=["members-by-region", "csv"])
+    )
+
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["Année", "Wallonie"]
+    assert rows[1] == ["2020", "2"]
 
 
 def test_export_as_xlsx(staff_client, cast):

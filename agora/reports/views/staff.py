@@ -132,7 +132,7 @@ def indicator_export(request: HttpRequest, code: str, extension: str) -> HttpRes
     """An indicator's values for every year, as CSV or XLSX."""
     indicator = selectors.access_indicator(code)
     figures = selectors.get_live_figures(timezone.localdate().year)
-    header, rows = table(indicator, figures.years)
+    header, rows = table(indicator, figures.years, selectors.list_code_labels())
     filename = f"indicator-{code}.{extension}"
     if extension == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")

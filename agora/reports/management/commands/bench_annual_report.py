@@ -21,5 +21,6 @@ class Command(BaseCommand):
             f"{timings.organisations} organisations ({timings.states} dated states), "
             f"{timings.periods} membership periods: "
             f"fetch {timings.fetch:.2f} s, compute {timings.compute:.2f} s, "
-            f"HTML {timings.html:.2f} s, report {timings.report:.2f} s; PDF {timings.pdf:.2f} s."
+            f"HTML {timings.html:.2f} s, report {timings.report:.2f} s (CPU {timings.cpu:.2f} s); "
+            f"PDF {timings.pdf:.2f} s."
         )
