@@ -70,6 +70,16 @@ class Project(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     decided_at = models.DateTimeField(null=True, blank=True, editable=False)
+    submitted_diagnosis = models.ForeignKey(
+        "projects.Diagnosis",
+        verbose_name=_("maturity diagnosis submitted"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The latest maturity diagnosis when the project was last submitted."),
+    )
     history = HistoricalRecords()
 
     class Meta:

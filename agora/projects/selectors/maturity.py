@@ -21,10 +21,15 @@ def can_edit_maturity(user, project: Project) -> bool:
     return user.is_staff or is_consortium_member(user, project)
 
 
+def can_read_maturity(user, project: Project) -> bool:
+    """Whether a user who sees the project reads its diagnoses (experts: during evaluation)."""
+    return project.state == Project.State.UNDER_EVALUATION or can_edit_maturity(user, project)
+
+
 def access_maturity(user, pk: int) -> Project:
     """The project whose diagnoses the user may read, or Http404."""
     project = access_project(user, pk)
-    if project.state != Project.State.UNDER_EVALUATION and not can_edit_maturity(user, project):
+    if not can_read_maturity(user, project):
         raise Http404
     return project
 
@@ -163,6 +168,11 @@ def is_latest(diagnosis: Diagnosis) -> bool:
         "-diagnosed_on", "-pk"
     )
     return latest.values_list("pk", flat=True).first() == diagnosis.pk
+
+
+def is_submitted(diagnosis: Diagnosis) -> bool:
+    """Whether the diagnosis went with a submission of its project (it no longer changes)."""
+    return Project.objects.filter(submitted_diagnosis=diagnosis).exists()
 
 
 def dimension_row(

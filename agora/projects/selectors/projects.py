@@ -117,7 +117,11 @@ def can_see_project(user, project: Project) -> bool:
 
 def access_project(user, pk: int) -> Project:
     """The project, or Http404 unless the consortium, the staff or a cleared expert asks."""
-    project = Project.objects.select_related("call", "co_labelling_partner").filter(pk=pk).first()
+    project = (
+        Project.objects.select_related("call", "co_labelling_partner", "submitted_diagnosis")
+        .filter(pk=pk)
+        .first()
+    )
     if project is None or not can_see_project(user, project):
         raise Http404
     return project

@@ -34,6 +34,17 @@ def check_latest(diagnosis: Diagnosis) -> None:
         )
 
 
+def check_not_submitted(diagnosis: Diagnosis) -> None:
+    """Raise when the diagnosis went with a submission: it stays as the experts read it."""
+    if Project.objects.filter(submitted_diagnosis=diagnosis).exists():
+        raise ConflictError(
+            _(
+                "This diagnosis was submitted with the project and stays as it was; start a new "
+                "revision to update it."
+            )
+        )
+
+
 def check_dimension(dimension: str) -> None:
     """Raise unless the dimension is one of the scale's."""
     if dimension not in BY_CODE:
@@ -134,6 +145,7 @@ def save_answers(
     """Record which criteria of one dimension are met, with evidence; returns its new level."""
     diagnosis = lock_diagnosis(diagnosis)
     check_latest(diagnosis)
+    check_not_submitted(diagnosis)
     check_dimension(dimension)
     check_answers(dimension, answers)
     before = maturity.level(dimension, list_met_codes(diagnosis))
@@ -166,6 +178,7 @@ def set_target(
     """Set the level a dimension aims at (1 to 9) and by when, replacing any earlier target."""
     diagnosis = lock_diagnosis(diagnosis)
     check_latest(diagnosis)
+    check_not_submitted(diagnosis)
     check_dimension(dimension)
     if not 1 <= level <= LEVELS:
         raise DomainError(_("A target level is between 1 and 9."), field="level")

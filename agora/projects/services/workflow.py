@@ -39,13 +39,20 @@ def record_information_request(*, actor: Any, project: Project, text: str) -> di
     return {"question": text}
 
 
+def attach_diagnosis(project: Project) -> dict[str, Any]:
+    """Attach the project's latest maturity diagnosis (if any) to the submission."""
+    project.submitted_diagnosis = project.diagnoses.order_by("-diagnosed_on", "-pk").first()
+    project.save(update_fields=["submitted_diagnosis"])
+    return {"diagnosis": project.submitted_diagnosis_id}
+
+
 def record_answer(*, actor: Any, project: Project, text: str) -> dict[str, Any]:
     request = project.information_requests.filter(answered_at__isnull=True).last()
     if request is not None:
         request.answer = text
         request.answered_at = timezone.now()
         request.save(update_fields=["answer", "answered_at"])
-    return {"answer": text}
+    return {"answer": text, **attach_diagnosis(project)}
 
 
 def record_decision(*, actor: Any, project: Project, text: str) -> dict[str, Any]:
@@ -61,7 +68,7 @@ def record_decision(*, actor: Any, project: Project, text: str) -> dict[str, Any
 def record_submission(*, actor: Any, project: Project, text: str) -> dict[str, Any]:
     project.submitted_at = timezone.now()
     project.save(update_fields=["submitted_at"])
-    return {}
+    return attach_diagnosis(project)
 
 
 def record_reason(*, actor: Any, project: Project, text: str) -> dict[str, Any]:

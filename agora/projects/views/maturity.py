@@ -69,6 +69,7 @@ def overview_page(
     context = {
         "project": project,
         "page": page,
+        "is_submitted": page.current is not None and selectors.is_submitted(page.current.diagnosis),
         "radar": radar(page.current) if page.current else None,
         "can_edit": can_edit,
         "target_form": target_form or TargetForm(language=language()),
@@ -173,13 +174,17 @@ def diagnosis_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         return save_dimension(request, selectors.access_diagnosis(request.user, pk, for_edit=True))
     diagnosis = selectors.access_diagnosis(request.user, pk)
-    can_edit = selectors.can_edit_maturity(request.user, diagnosis.project) and (
-        selectors.is_latest(diagnosis)
+    is_submitted = selectors.is_submitted(diagnosis)
+    can_edit = (
+        selectors.can_edit_maturity(request.user, diagnosis.project)
+        and selectors.is_latest(diagnosis)
+        and not is_submitted
     )
     context = {
         "diagnosis": diagnosis,
         "project": diagnosis.project,
         "can_edit": can_edit,
+        "is_submitted": is_submitted,
         "sections": questionnaire_sections(diagnosis, can_edit=can_edit),
     }
     return render(request, "projects/maturity/diagnosis_detail.html", context)

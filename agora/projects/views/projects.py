@@ -22,6 +22,7 @@ from agora.projects.forms_projects import (
 )
 from agora.projects.models import Decision, Partner, Project
 from agora.projects.selectors import projects as selectors
+from agora.projects.selectors.maturity import can_read_maturity, get_latest_profile
 from agora.projects.services import projects as services
 from agora.projects.workflow import (
     BY_ACTION,
@@ -104,6 +105,7 @@ def project_page(
     """The project page, with a refused action's message when there is one."""
     user = request.user
     transitions = list_transitions(user, project)
+    shows_maturity = can_read_maturity(user, project)
     context = {
         "project": project,
         "page": selectors.get_project_page(project),
@@ -118,6 +120,8 @@ def project_page(
         "milestones": list(project.milestones.all()),
         "manages_milestones": user.is_staff and project.state in FOLLOW_UP_STATES,
         "decision": Decision.objects.filter(project=project).first(),
+        "shows_maturity": shows_maturity,
+        "maturity": get_latest_profile(project) if shows_maturity else None,
         "can_decide": project.state == Project.State.JURY
         and may_apply(user, project, BY_ACTION["label"]),
         "form": form or TransitionForm(),
