@@ -9,11 +9,13 @@ meeting is in the published schedule, early, at table 1; the late slot is free. 
 
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from agora.events import adapter
 from agora.events.models import (
     B2BProfile,
+    BadgeSheet,
     Event,
     Meeting,
     MeetingFeedback,
@@ -99,6 +101,15 @@ def make_events_world(cast) -> dict[str, object]:
     }
 
 
+def add_badge_sheet(event: Event) -> BadgeSheet:
+    """The event's badges, prepared: a file in private storage (point it at a temporary folder)."""
+    sheet = BadgeSheet(event=event, state=BadgeSheet.State.READY, badge_count=3)
+    sheet.built_at = timezone.now()
+    sheet.file.save("badges.pdf", ContentFile(b"%PDF-1.4 badges"), save=False)
+    sheet.save()
+    return sheet
+
+
 def events_snapshot() -> tuple:
     """The events rows a denied write must leave as they were."""
     return (
@@ -121,6 +132,7 @@ def events_snapshot() -> tuple:
         list(Table.objects.values_list("pk", "name").order_by("pk")),
         list(RequestRule.objects.values_list("pk", flat=True).order_by("pk")),
         list(ScheduleRun.objects.values_list("pk", "state", "is_published").order_by("pk")),
+        list(BadgeSheet.objects.values_list("pk", "state", "requested_at").order_by("pk")),
     )
 
 

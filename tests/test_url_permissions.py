@@ -20,7 +20,7 @@ from agora.members.tests.factories import (
     OrganisationFactory,
     domain,
 )
-from tests.events_world import events_snapshot, make_events_world
+from tests.events_world import add_badge_sheet, events_snapshot, make_events_world
 from tests.projects_world import make_projects_world, projects_snapshot
 from tests.reports_world import make_reports_world, reports_snapshot
 
@@ -101,6 +101,9 @@ EVENTS_ROWS = [
     ),
     Row("events:check-in-pdf", f"{EVENT}/manage/check-in.pdf", STAFF_PAGE),
     Row("events:badges-pdf", f"{EVENT}/manage/badges.pdf", STAFF_PAGE),
+    Row("events:badges", f"{EVENT}/manage/badges/", STAFF_PAGE),
+    Row("events:badges-prepare", f"{EVENT}/manage/badges/prepare/", STAFF_ACTION, method="post"),
+    Row("events:badges-download", f"{EVENT}/manage/badges/download.pdf", STAFF_PAGE),
     Row("events:b2b-profile", f"{EVENT}/b2b/profile/", PARTICIPANT),
     Row("events:b2b-opportunity-create", f"{EVENT}/b2b/opportunities/new/", PARTICIPANT),
     # The opportunity is the representative's: nobody else sees its form.
@@ -663,8 +666,10 @@ def world(cast, staff_with_totp, settings, tmp_path):
     application.domains.set([domain("cell-therapy")])
     newcomer = OrganisationFactory(slug="newcomer", legal_name="Newcomer SA")
     agreement = AgreementFactory()
+    events = make_events_world(cast)
+    add_badge_sheet(events["event"])
     return (
-        make_events_world(cast)
+        events
         | make_projects_world(cast)
         | make_reports_world(cast)
         | {

@@ -8,9 +8,10 @@ from agora.events.services import schedule_updates, scheduling
 # Celery's autodiscovery imports only `tasks` modules: registering the other parts' tasks here
 # lets a worker run them.
 from agora.events.tasks_b2b import request_decided, request_received
-from agora.events.tasks_registration import seat_offered
+from agora.events.tasks_registration import build_badges, seat_offered
 
 __all__ = [
+    "build_badges",
     "request_decided",
     "request_received",
     "run_schedule",

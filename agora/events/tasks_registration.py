@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from agora.events.models import Registration
 from agora.events.recipients import address_of, language_of
+from agora.events.services import badges
 
 
 @shared_task(name="agora.events.registration.seat_offered")
@@ -35,3 +36,9 @@ def seat_offered(registration_id: int) -> None:
             },
         )
     send_mail(subject, body, None, [email])
+
+
+@shared_task(name="agora.events.registration.build_badges")
+def build_badges(sheet_id: int) -> None:
+    """Print the event's badges to its private PDF."""
+    badges.build_badges(sheet_id=sheet_id)

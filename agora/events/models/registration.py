@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from agora.core.storage import PrivateStorage
@@ -122,7 +123,7 @@ class BadgeSheet(models.Model):
 
     class State(models.TextChoices):
         QUEUED = "queued", _("Being prepared")
-        READY = "ready", _("Ready")
+        READY = "ready", pgettext_lazy("badges", "Ready")
         FAILED = "failed", _("Failed")
 
     event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="badge_sheet")

@@ -10,7 +10,12 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from agora.core.models import AuditEntry
-from tests.events_world import add_organisers, events_snapshot, make_events_world
+from tests.events_world import (
+    add_badge_sheet,
+    add_organisers,
+    events_snapshot,
+    make_events_world,
+)
 from tests.test_url_permissions import EVENTS_ROWS, ROLES, Row, fill
 
 ORGANISER_ROWS = [row for row in EVENTS_ROWS if "/manage" in row.path]
@@ -33,8 +38,10 @@ def events_routes(patterns: list, prefix: str = "") -> dict[str, str]:
 
 
 @pytest.fixture
-def world(cast):
+def world(cast, settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path  # the prepared badges
     world = make_events_world(cast)
+    add_badge_sheet(world["event"])
     return world | add_organisers(world["event"])
 
 

@@ -46,4 +46,15 @@ urlpatterns: list[URLPattern] = [
     ),
     path("<slug:slug>/manage/check-in.pdf", registration_manage.check_in_pdf, name="check-in-pdf"),
     path("<slug:slug>/manage/badges.pdf", registration_manage.badges, name="badges-pdf"),
+    path("<slug:slug>/manage/badges/", registration_manage.badges_page, name="badges"),
+    path(
+        "<slug:slug>/manage/badges/prepare/",
+        registration_manage.badges_prepare,
+        name="badges-prepare",
+    ),
+    path(
+        "<slug:slug>/manage/badges/download.pdf",
+        registration_manage.badges_download,
+        name="badges-download",
+    ),
 ]

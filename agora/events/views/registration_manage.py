@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -15,8 +15,10 @@ from agora.core.forms import form_status, submit_form
 from agora.events import exports_registration
 from agora.events.forms_registration import CheckInForm, GuestForm, RegistrationFilterForm
 from agora.events.models import Event
+from agora.events.selectors import badges as badge_selectors
 from agora.events.selectors import organisers
 from agora.events.selectors import registration as selectors
+from agora.events.services import badges as badge_services
 from agora.events.services import registration as services
 
 REGISTRATIONS_PAGE_SIZE = 100
@@ -167,10 +169,54 @@ def pdf_response(content: bytes, filename: str) -> HttpResponse:
 @login_required
 @require_GET
 def badges(request: HttpRequest, slug: str) -> HttpResponse:
-    """Name badges of the confirmed participants, four A6 badges to an A4 page."""
+    """Name badges, four A6 to an A4 page: at once for a small event, else from their page."""
     event = organisers.access_event_for_organiser(request.user, slug)
-    content = exports_registration.badges_pdf(event, selectors.list_confirmed(event))
+    registrations = selectors.list_confirmed(event)
+    if registrations.count() > badge_services.INLINE_LIMIT:
+        return redirect("events:badges", slug=event.slug)
+    content = exports_registration.badges_pdf(event, registrations)
     return pdf_response(content, f"{event.slug}-badges.pdf")
+
+
+@login_required
+@require_GET
+def badges_page(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """The badges PDF of a large event: being prepared, or ready to download."""
+    event = organisers.access_event_for_organiser(request.user, slug)
+    context = {
+        "event": event,
+        "sheet": badge_selectors.get_badge_sheet(event),
+        "participant_count": selectors.list_confirmed(event).count(),
+    }
+    template = "events/registration/manage/badges.html"
+    if request.htmx:
+        template = "events/registration/manage/badges_panel.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def badges_prepare(request: HttpRequest, slug: str) -> HttpResponse:
+    """Prepare the badges PDF again, in the background."""
+    event = organisers.access_event_for_organiser(request.user, slug)
+    badge_services.request_badges(event=event, actor=request.user)
+    messages.success(
+        request, _("The badges are being prepared; this page shows when they are ready.")
+    )
+    return redirect("events:badges", slug=event.slug)
+
+
+@login_required
+@require_GET
+def badges_download(request: HttpRequest, slug: str) -> FileResponse:
+    """The badges PDF last prepared."""
+    event = organisers.access_event_for_organiser(request.user, slug)
+    sheet = badge_selectors.access_ready_badge_sheet(event)
+    return FileResponse(
+        sheet.file.open("rb"),
+        content_type="application/pdf",
+        filename=f"{event.slug}-badges.pdf",
+    )
 
 
 @login_required

@@ -98,10 +98,23 @@ def load(context: DemoContext) -> None:
         projects={**found.projects, draft.acronym: draft},
         today=context.today,
     )
+    attach_submitted_diagnoses(list(found.projects.values()))
     context.write(
         f"Projects: {len(found.projects)} submissions in 2018, {len(experts)} experts, "
         f"{count} evaluations, {revisions} maturity diagnoses."
     )
+
+
+def attach_submitted_diagnoses(projects: list[Project]) -> None:
+    """Each submission carries the latest diagnosis dated before it, as submitting would do."""
+    for project in projects:
+        submitted_on = project.submitted_at.date() if project.submitted_at else date.min
+        project.submitted_diagnosis = (
+            project.diagnoses.filter(diagnosed_on__lte=submitted_on)
+            .order_by("-diagnosed_on", "-pk")
+            .first()
+        )
+    Project.objects.bulk_update(projects, ["submitted_diagnosis"])
 
 
 def create_draft(context: DemoContext) -> Project:

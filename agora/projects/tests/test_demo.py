@@ -153,6 +153,9 @@ def test_maturity_histories_go_up_and_one_dimension_goes_down(demo, db):
     assert [profile["MARKET"] for profile in levels] == [2, 2, 1]
     assert hepacell.diagnoses.first().targets.count() == 3
     assert hepacell.diagnoses.first().actions.filter(done_on=None).count() == 1
+    first = hepacell.diagnoses.order_by("diagnosed_on").first()
+    assert hepacell.submitted_diagnosis == first
+    assert Project.objects.filter(submitted_diagnosis__isnull=False).count() == 4
 
 
 def test_an_open_call_and_a_standalone_draft_of_meusalis(demo, db):
