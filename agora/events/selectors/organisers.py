@@ -10,11 +10,12 @@ from datetime import datetime
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from agora.accounts.models import AnyUser
 from agora.events.models import Event
 from agora.members.selectors import list_represented_organisations
 
 
-def list_organised_events(user) -> QuerySet[Event]:
+def list_organised_events(user: AnyUser) -> QuerySet[Event]:
     """The events the user organises: all of them for staff, none for anonymous visitors."""
     if not user.is_authenticated:
         return Event.objects.none()
@@ -26,19 +27,19 @@ def list_organised_events(user) -> QuerySet[Event]:
     return Event.objects.filter(Exists(named) | Q(co_organiser__in=represented))
 
 
-def list_upcoming_organised_events(user, *, now: datetime) -> QuerySet[Event]:
+def list_upcoming_organised_events(user: AnyUser, *, now: datetime) -> QuerySet[Event]:
     """The events the user organises that have not ended yet, soonest first."""
     return list_organised_events(user).filter(ends_at__gte=now).order_by("starts_at", "pk")
 
 
-def is_organiser(user, event: Event) -> bool:
+def is_organiser(user: AnyUser, event: Event) -> bool:
     """Whether the user organises the event: staff, named, or the co-organiser's representative."""
     if not user.is_authenticated:
         return False
     return user.is_staff or list_organised_events(user).filter(pk=event.pk).exists()
 
 
-def access_event_for_organiser(user, slug: str, *, b2b: bool = False) -> Event:
+def access_event_for_organiser(user: AnyUser, slug: str, *, b2b: bool = False) -> Event:
     """An event the user organises (one with B2B meetings when `b2b`); a 404 for anyone else."""
     events = list_organised_events(user).filter(slug=slug)
     if b2b:
@@ -49,8 +50,8 @@ def access_event_for_organiser(user, slug: str, *, b2b: bool = False) -> Event:
     return event
 
 
-def access_organised_events(user) -> QuerySet[Event]:
-    """The events the user organises; a 404 for a user who organises none (staff never do)."""
+def access_organised_events(user: AnyUser) -> QuerySet[Event]:
+    """The events the user organises; a 404 for anyone but staff who organises none."""
     events = list_organised_events(user)
     if not user.is_staff and not events.exists():
         raise Http404
