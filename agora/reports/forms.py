@@ -39,13 +39,29 @@ class FactsForm(forms.ModelForm):
 
 
 class YearForm(forms.Form):
-    """The year the dashboard compares with the one before."""
+    """The year the dashboard compares with the one before, and where its growth period starts."""
 
     year = forms.TypedChoiceField(
         label=_("Year"), coerce=int, widget=forms.Select(attrs={"class": "form-select"})
+    )
+    since = forms.TypedChoiceField(
+        label=_("Growth since"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
 
     def __init__(self, *args, years: list[int], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         field = cast(forms.TypedChoiceField, self.fields["year"])
         field.choices = [(year, str(year)) for year in years]
+        since = cast(forms.TypedChoiceField, self.fields["since"])
+        since.choices = [("", "—"), *field.choices]
+
+    def clean(self) -> dict:
+        cleaned = super().clean() or {}
+        year, since = cleaned.get("year"), cleaned.get("since")
+        if year is not None and since is not None and since >= year:
+            raise forms.ValidationError(_("The growth period must start before the year shown."))
+        return cleaned

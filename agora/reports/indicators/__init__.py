@@ -4,7 +4,7 @@ An adapter (agora.reports.adapter) reads the records from the database; the spec
 docs/algorithms/indicators.md.
 """
 
-from agora.reports.indicators.engine import compute_report
+from agora.reports.indicators.engine import compound_growth_since, compute_report
 from agora.reports.indicators.figures import ReportFigures, YearFigures
 
-__all__ = ["ReportFigures", "YearFigures", "compute_report"]
+__all__ = ["ReportFigures", "YearFigures", "compound_growth_since", "compute_report"]

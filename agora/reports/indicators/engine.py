@@ -59,3 +59,14 @@ def compute_report(records: ClusterRecords, *, year: int, known_on: date) -> Rep
             year - cagr_start,
         ),
     )
+
+
+def compound_growth_since(figures: ReportFigures, start: int) -> float | None:
+    """Compound annual growth of the members from the end of `start` to the end of the year.
+
+    None when `start` is not before the report's year or had no members at its end.
+    """
+    ends = {each.year: each.membership.members_end for each in figures.years}
+    if start >= figures.year:
+        return None
+    return compound_growth(ends.get(start, 0), ends[figures.year], figures.year - start)

@@ -26,4 +26,6 @@ def test_bench_builds_times_and_rolls_back(db):
 
     assert timings.organisations == 30
     assert timings.periods > 0
+    assert timings.states >= 30  # a creation each, a move for some
     assert not Organisation.objects.exists()
+    assert not Organisation.history.exists()

@@ -5,7 +5,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from agora.reports.indicators import compute_report
+from agora.reports.indicators import compound_growth_since, compute_report
 from agora.reports.indicators.figures import ReportFigures
 from agora.reports.indicators.membership import compound_growth
 from agora.reports.indicators.records import (
@@ -151,6 +151,15 @@ def test_the_report_goes_back_to_the_first_year_with_members():
     assert figures.previous.membership.members_end == 2
     assert figures.cagr_start == 2016
     assert figures.cagr == compound_growth(1, 3, 2)
+
+
+def test_compound_growth_over_any_period():
+    figures = report()  # 1, 2 and 3 members at the ends of 2016, 2017 and 2018
+
+    assert compound_growth_since(figures, 2016) == compound_growth(1, 3, 2)
+    assert compound_growth_since(figures, 2017) == 0.5
+    assert compound_growth_since(figures, 2010) is None  # no members then
+    assert compound_growth_since(figures, 2018) is None
 
 
 def test_compound_growth_of_the_demo_plan():

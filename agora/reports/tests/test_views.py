@@ -17,6 +17,7 @@ from agora.core.models import AuditEntry
 from agora.members.tests.factories import MembershipFactory
 from agora.reports import services
 from agora.reports.adapter import compute_figures
+from agora.reports.indicators.membership import compound_growth
 from agora.reports.models import AnnualReport
 
 ROLES = ["representative", "member", "outsider", "expert"]
@@ -296,6 +297,25 @@ def test_export_as_xlsx(staff_client, cast):
 def test_an_unknown_indicator_is_not_found(staff_client):
     assert staff_client.get(reverse("reports:indicator-detail", args=["nope"])).status_code == 404
     assert staff_client.get("/reports/indicators/members.pdf").status_code == 404
+
+
+def test_the_dashboard_gives_the_growth_over_a_chosen_period(staff_client, cast):
+    MembershipFactory(start_date=date(2023, 1, 1), confirmed_on=date(2023, 1, 1))
+    MembershipFactory(start_date=date(2023, 1, 1), confirmed_on=date(2023, 1, 1))
+
+    response = staff_client.get(reverse("reports:dashboard"), {"year": "2024", "since": "2022"})
+
+    assert response.status_code == 200
+    assert response.context["growth_since"] == compound_growth(2, 4, 2)
+    assert "from 2022 to 2024: +41.4 % a year." in response.content.decode()
+
+
+def test_the_growth_period_must_start_before_the_year(staff_client, cast):
+    response = staff_client.get(reverse("reports:dashboard"), {"year": "2024", "since": "2024"})
+
+    assert response.status_code == 400
+    assert "must start before the year shown" in response.content.decode()
+    assert response.context["growth_since"] is None
 
 
 def test_the_dashboard_refuses_an_unknown_year(staff_client):

@@ -18,7 +18,7 @@ from agora.reports import selectors, services
 from agora.reports.catalogue import table
 from agora.reports.forms import ReportForm, YearForm
 from agora.reports.highlights import write_all_highlights
-from agora.reports.indicators import ReportFigures
+from agora.reports.indicators import ReportFigures, compound_growth_since
 from agora.reports.models import AnnualReport, split_lines
 from agora.reports.rendering import render_report_pdf, report_context
 
@@ -32,11 +32,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     years = list(range(today.year, today.year - 16, -1))
     form = YearForm(data=request.GET or {"year": today.year}, years=years)
-    year = form.cleaned_data["year"] if form.is_valid() else today.year
+    valid = form.is_valid()
+    year = form.cleaned_data["year"] if valid else today.year
+    since = form.cleaned_data["since"] if valid else None
     figures = selectors.get_live_figures(year)
     context = {
         **report_context(None, figures, []),
         "form": form,
+        "since": since,
+        "growth_since": compound_growth_since(figures, since) if since else None,
         "reports": {report.year: report for report in selectors.list_reports()},
         "report_years": [each.year for each in reversed(figures.years) if each.year < today.year],
     }
