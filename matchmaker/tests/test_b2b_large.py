@@ -53,6 +53,7 @@ def test_bound_is_never_below_a_proved_optimum(size: tuple[int, int, int, int, i
 def large_path(monkeypatch: pytest.MonkeyPatch) -> None:
     # The large path starts at a size the suite cannot afford; lower the threshold instead.
     monkeypatch.setattr(dispatcher, "EXACT_LIMIT", 0)
+    monkeypatch.setattr(dispatcher, "SMALL_LIMIT", 0)
 
 
 def checked(problem: Problem, schedule: Schedule) -> None:

@@ -19,6 +19,10 @@ from matchmaker.b2b.solver.seating import Seating, seat_meetings
 
 # Above this many (meeting, slot) pairs a single CP-SAT model is too slow: decompose.
 EXACT_LIMIT = 60_000
+# The decomposition answers neither schedule_all nor fairness, so only events without them go
+# to it sooner, above this many pairs: from 4,000 pairs on, generated events got a tenth of the
+# idle time from it, in a quarter of the time (docs/benchmarks.md).
+SMALL_LIMIT = 3_500
 # Share of the time limit for the slots; table changes come last in the objective.
 SLOT_SHARE = 0.85
 # Wall-clock cap of the quick path's SAT decision, as a share of the slot time (its conflict
@@ -72,14 +76,18 @@ def _slot_phase(
 ) -> _Slots:
     """The quick path when it proves its answer, else CP-SAT, or the decomposition at scale."""
     started = time.monotonic()
-    if sum(len(c) for c in index.candidates) > EXACT_LIMIT:
+    objective = index.problem.objective
+    searched = objective.schedule_all or objective.fairness is not None
+    pairs = sum(len(c) for c in index.candidates)
+    if pairs > (EXACT_LIMIT if searched else SMALL_LIMIT):
         large = importlib.import_module("matchmaker.b2b.solver.large")
         found = large.solve_large(
             index, time_limit=time_limit, kept=kept, progress=report, seed=seed
         )
         return _Slots(found.slot_of, found.weight_bound, found.is_optimal, found.is_infeasible)
-    # Published slots add a criterion, and schedule_all a feasibility question: not for it.
-    if not kept and not index.problem.objective.schedule_all:
+    # Published slots add a criterion, and schedule_all a feasibility question: not for it;
+    # nor are larger events, whose SAT formula would cost more than it saves.
+    if not kept and not objective.schedule_all and pairs <= SMALL_LIMIT:
         report("quick phase: LP bound, then a schedule without idle time")
         quick = quick_slots(index, QUICK_SHARE * time_limit)
         if quick is not None:

@@ -14,6 +14,7 @@ shortest path of every pair that the current cut leaves connected, then HiGHS ag
 pair is left connected. Each optimum on a subset of rows is a lower bound as well.
 """
 
+import time
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass
 from itertools import pairwise
@@ -28,6 +29,9 @@ from matchmaker.b2b.solver.index import Index
 NODE_LIMIT = 2_000
 # Lazy rounds at most: each adds the rows of the pairs the last cut left connected.
 ROUNDS = 20
+# Above this many rows in the first round HiGHS spends seconds at the root (7,000 rows: 8 s
+# on a 700-meeting event), so no cut is tried; the cluster day needs 2,000 to 3,500.
+ROW_LIMIT = 6_000
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,7 @@ class Cut:
     """Classes of meetings to seat together, and the proved lower bound on table changes."""
 
     classes: list[list[int]]
-    bound: int
+    bound: int | None  # None: too large to try, or HiGHS proved nothing in time
     is_complete: bool  # the classes separate every pair: a seating of them meets the bound
 
 
@@ -53,19 +57,26 @@ def agenda_pairs(index: Index, slot_of: dict[int, int]) -> list[tuple[int, int]]
 
 
 def minimum_cut(index: Index, slot_of: dict[int, int], seconds: float) -> Cut:
-    """The classes of a minimum multicut and its value, or the best bound within the limits."""
+    """The classes of a minimum multicut and its value, or the best bound within the limits.
+
+    `seconds` is a wall-clock guard for a machine too loaded for the node limit.
+    """
+    deadline = time.monotonic() + seconds
     graph = _Graph(index, slot_of)
-    program = _Program(graph.weights, seconds)
+    rows = graph.separation_rows(set())
+    if len(rows) > ROW_LIMIT:
+        return Cut([], None, is_complete=False)
+    program = _Program(graph.weights)
     cut: set[int] = set()
     bound = 0
     for _ in range(ROUNDS):
-        rows = graph.separation_rows(cut)
         if not rows:
             return Cut(graph.classes(cut), bound, is_complete=True)
-        found = program.solve(rows)
+        found = program.solve(rows, deadline - time.monotonic())
         if found is None:
-            break
+            return Cut([], bound if bound else None, is_complete=False)
         cut, bound = found
+        rows = graph.separation_rows(cut)
     return Cut([], bound, is_complete=False)
 
 
@@ -139,12 +150,10 @@ class _Graph:
 class _Program:
     """The covering program min sum(w[e] cut[e]), each row: sum of its cut[e] >= 1."""
 
-    def __init__(self, weights: list[int], seconds: float) -> None:
+    def __init__(self, weights: list[int]) -> None:
         self.highs = highspy.Highs()
         self.highs.setOptionValue("output_flag", False)
         self.highs.setOptionValue("mip_max_nodes", NODE_LIMIT)
-        # Only a machine far too loaded for the node limit meets this cap.
-        self.highs.setOptionValue("time_limit", max(seconds, 0.1))
         count = len(weights)
         self.count = count
         columns = np.arange(count, dtype=np.int32)
@@ -154,8 +163,10 @@ class _Program:
             count, columns, np.full(count, highspy.HighsVarType.kInteger)
         )
 
-    def solve(self, rows: list[list[int]]) -> tuple[set[int], int] | None:
+    def solve(self, rows: list[list[int]], seconds: float) -> tuple[set[int], int] | None:
         """Add the rows and solve: the cut edges and the optimum, or None when not proved."""
+        # Only a machine far too loaded for the node limit meets this cap.
+        self.highs.setOptionValue("time_limit", max(seconds, 0.05))
         starts = np.cumsum([0] + [len(row) for row in rows[:-1]], dtype=np.int32)
         entries = np.array([e for row in rows for e in row], dtype=np.int32)
         self.highs.addRows(
