@@ -45,6 +45,7 @@ class Outcome:
     status: str
     exit_code: int | None  # None: killed at the hard deadline
     wall_seconds: float
+    cpu_seconds: float | None  # the solve process and its forked SAT calls
     solver_seconds: float | None
     peak_mb: float | None
     scheduled: int | None
@@ -54,6 +55,7 @@ class Outcome:
     idle: int | None
     idle_vs_first_fit: float | None
     table_changes: int | None
+    table_changes_bound: int | None  # proved for the slots found, when the solver has one
     checker_ok: bool
 
 
@@ -70,6 +72,7 @@ def run_preset(name: str, time_limit: float, seed: int, folder: Path) -> Outcome
     baseline_check = run_checker(instance, baseline_path)
     solution = folder / f"{name}.solution.json"
     solution.unlink(missing_ok=True)
+    (folder / f"{name}.cpu").unlink(missing_ok=True)
     arguments = solve_command(instance, solution, time_limit, seed)
     log = folder / f"{name}.log"
     measured = run_measured(
@@ -78,6 +81,8 @@ def run_preset(name: str, time_limit: float, seed: int, folder: Path) -> Outcome
     written = json.loads(solution.read_text()) if solution.exists() else {}
     checked = run_checker(instance, solution) if written else CheckResult(ok=False)
     fields = _outcome(name, problem.meetings, time_limit, measured, written, checked)
+    cpu = log.with_suffix(".cpu")
+    fields["cpu_seconds"] = float(cpu.read_text()) if cpu.exists() else None
     return _with_ratio(
         fields
         | {
@@ -100,6 +105,7 @@ def _outcome(
 ) -> dict[str, Any]:
     figures = checked.figures
     bound = written.get("upper_bound")
+    stats = written.get("stats") or {}
     return {
         "preset": name,
         "meetings": len(meetings),
@@ -107,7 +113,7 @@ def _outcome(
         "status": "killed" if measured.exit_code is None else written.get("status", "no output"),
         "exit_code": measured.exit_code,
         "wall_seconds": measured.seconds,
-        "solver_seconds": (written.get("stats") or {}).get("seconds"),
+        "solver_seconds": stats.get("seconds"),
         "peak_mb": measured.peak_mb,
         "scheduled": figures.get("scheduled"),
         "weight": figures.get("weight"),
@@ -115,6 +121,7 @@ def _outcome(
         "share_of_bound": figures.get("share_of_own_bound"),
         "idle": figures.get("idle"),
         "table_changes": figures.get("table_changes"),
+        "table_changes_bound": stats.get("table_changes_bound"),
         "checker_ok": checked.ok,
     }
 
@@ -127,13 +134,15 @@ def _with_ratio(fields: dict[str, Any]) -> Outcome:
 
 def table(outcomes: list[Outcome]) -> str:
     """The markdown table of the partnering benchmark."""
-    headers = ["preset", "meetings", "limit s", "status", "wall s", "peak MB", "first-fit weight",
-               "weight", "upper bound", "weight / bound", "first-fit idle", "idle",
-               "idle / first-fit", "checker"]  # fmt: skip
+    headers = ["preset", "meetings", "limit s", "status", "wall s", "cpu s", "solver s",
+               "peak MB", "first-fit weight", "weight", "upper bound", "weight / bound",
+               "first-fit idle", "idle", "idle / first-fit", "table changes",
+               "changes bound", "checker"]  # fmt: skip
     rows = [
-        [o.preset, o.meetings, o.time_limit, o.status, o.wall_seconds, o.peak_mb,
-         o.first_fit_weight, o.weight, o.upper_bound, o.share_of_bound, o.first_fit_idle,
-         o.idle, o.idle_vs_first_fit,
+        [o.preset, o.meetings, o.time_limit, o.status, o.wall_seconds, o.cpu_seconds,
+         o.solver_seconds, o.peak_mb, o.first_fit_weight, o.weight, o.upper_bound,
+         o.share_of_bound, o.first_fit_idle, o.idle, o.idle_vs_first_fit, o.table_changes,
+         o.table_changes_bound,
          "ok" if o.checker_ok and o.first_fit_checker_ok else "FAILED"]
         for o in outcomes
     ]  # fmt: skip

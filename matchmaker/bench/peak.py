@@ -1,5 +1,9 @@
 """python -m matchmaker.bench.peak PEAK_FILE MODULE|SCRIPT.py [ARGS...]: run it, record peak memory.
 
+Beside PEAK_FILE (KiB) it writes PEAK_FILE with the suffix .cpu: the CPU seconds (user and
+system) of the run and of the processes it forked, which a loaded machine does not inflate
+the way it inflates wall time.
+
 Why not getrusage: on Linux a child started by fork/vfork and exec inherits its parent's
 high-water mark in ru_maxrss (RUSAGE_SELF, RUSAGE_CHILDREN and wait4 alike), so a 30 MB solve
 launched by a 400 MB benchmark reports 400 MB. VmHWM in /proc/self/status belongs to the
@@ -37,9 +41,17 @@ def main(argv: list[str]) -> int:
         code = 0
     except SystemExit as exit_:
         code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    Path(peak_file).write_text(f"{max(peak_kib(), children)}\n")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    Path(peak_file).write_text(f"{max(peak_kib(), children.ru_maxrss)}\n")
+    Path(peak_file).with_suffix(".cpu").write_text(f"{cpu_seconds():.3f}\n")
     return code
+
+
+def cpu_seconds() -> float:
+    """User and system CPU seconds of this process and of the children it waited for."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 if __name__ == "__main__":

@@ -129,3 +129,23 @@ def test_peak_memory_covers_what_the_run_forks(tmp_path: Path) -> None:
     assert measured.exit_code == 0
     assert measured.peak_mb is not None
     assert 120 < measured.peak_mb < 250
+
+
+def test_cpu_seconds_cover_what_the_run_forks(tmp_path: Path) -> None:
+    script = tmp_path / "burn.py"
+    script.write_text(
+        "import multiprocessing, pathlib, sys, time\n"
+        "def burn():\n"
+        "    total = sum(i * i for i in range(2_000_000))\n"
+        "    pathlib.Path(sys.argv[1]).write_text(f'{time.process_time()} {total > 0}')\n"
+        "child = multiprocessing.get_context('fork').Process(target=burn)\n"
+        "child.start()\n"
+        "child.join()\n"
+    )
+    own = tmp_path / "child.txt"
+    measured = run_measured(str(script), [str(own)], tmp_path / "burn.log")
+    assert measured.exit_code == 0
+    child_seconds, done = own.read_text().split()
+    recorded = float((tmp_path / "burn.cpu").read_text())
+    assert done == "True"
+    assert recorded >= float(child_seconds) > 0
