@@ -1,4 +1,4 @@
-"""The main projects journey in Debian Chromium: submit, assign, evaluate, decide."""
+"""The main projects journey in Debian Chromium: submit, assign, evaluate, the jury decides."""
 
 from collections.abc import Iterator
 
@@ -6,6 +6,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from agora.members.models import Person, StrategicDomain
+from agora.members.tests.factories import UserFactory
 from agora.projects.models import Assignment, Decision, Evaluation, Project
 from agora.projects.tests.factories import PDF_BYTES, CallFactory, ExpertFactory
 from tests.browser import chromium, log_in, shoot
@@ -65,8 +66,9 @@ def test_a_project_goes_from_submission_to_its_label(browser, live_server, cast)
     StrategicDomain.objects.get_or_create(
         code="cell-therapy", defaults={"name": "Cell therapy", "name_fr": "Thérapie cellulaire"}
     )
-    call = CallFactory(slug="rd-call-2030", experts_per_project=1)
-    call.jury.set([cast.staff])
+    call = CallFactory(slug="rd-call-2030", title="R&D 2030", experts_per_project=1)
+    juror = UserFactory(email="juror@example.org", full_name="Jules Juror")
+    call.jury.set([juror])
     expert = ExpertFactory(
         person=Person.objects.get(user=cast.expert), keywords="CAR-T, lymphoma, cell therapy"
     )
@@ -109,13 +111,20 @@ def test_a_project_goes_from_submission_to_its_label(browser, live_server, cast)
 
     staff.goto(f"/projects/{project.pk}/")
     click(staff, "Send to the jury")
-    staff.goto(f"/projects/{project.pk}/decision/")
-    staff.get_by_label("Labelled", exact=True).check()
-    staff.fill('main [name="letter"]', LETTER)
-    click(staff, "Record the decision")
+
+    jury = log_in(browser, url, juror.email)
+    jury.goto("/projects/evaluations/")
+    jury.get_by_role("link", name="Results of R&D 2030").click()
+    jury.locator("main").get_by_role("link", name="Decision").click()
+    assert "A convincing clinical plan." in jury.locator("main").inner_text()
+    jury.get_by_label("Labelled", exact=True).check()
+    jury.fill('main [name="letter"]', LETTER)
+    click(jury, "Record the decision")
+    shoot(jury, "jury-decision")
     project.refresh_from_db()
     assert project.state == Project.State.LABELLED
-    assert Decision.objects.get(project=project).letter == LETTER
+    decision = Decision.objects.get(project=project)
+    assert (decision.letter, decision.decided_by) == (LETTER, juror)
 
     applicant.goto(f"/projects/{project.pk}/")
     shoot(applicant, "project-labelled")

@@ -1,6 +1,7 @@
 """Workflow and invitation e-mails reach each recipient in their own language."""
 
 import pytest
+from django.utils import translation
 
 from agora.members.tests.factories import UserFactory
 from agora.projects.models import Project
@@ -8,6 +9,7 @@ from agora.projects.services.evaluation import invite_experts
 from agora.projects.services.workflow import apply_transition
 from agora.projects.tests.factories import AssignmentFactory, ExpertFactory
 from agora.projects.tests.workflow_world import ready_project, set_state
+from agora.projects.workflow import TRANSITIONS
 
 
 @pytest.fixture
@@ -57,3 +59,14 @@ def test_the_invitation_is_in_the_expert_s_language(
     with django_capture_on_commit_callbacks(execute=True):
         invite_experts(actor=cast.staff, call=project.call)
     assert [message.subject for message in mailoutbox] == ["Invitation à évaluer HELIX-AB"]
+
+
+@pytest.mark.parametrize("transition", TRANSITIONS, ids=lambda transition: transition.action)
+def test_every_transition_speaks_french(transition):
+    with translation.override("fr"):
+        subject = str(transition.subject) % {"project": "HELIX"}
+        label = str(transition.label)
+    with translation.override("en"):
+        english = (str(transition.subject) % {"project": "HELIX"}, str(transition.label))
+    assert subject != english[0]
+    assert label != english[1]
