@@ -1,4 +1,4 @@
-"""python -m matchmaker.bench all|published|partnering [options]: run Agora's benchmarks.
+"""python -m matchmaker.bench all|published|partnering|... [options]: run Agora's benchmarks.
 
 Every sub-command is a module with `main(argv) -> int` and a one-line docstring, registered in
 COMMANDS by its dotted path, so that adding a benchmark is one line here and the registry costs
@@ -12,6 +12,7 @@ import sys
 COMMANDS: dict[str, str] = {
     "published": "matchmaker.bench.published",
     "partnering": "matchmaker.bench.partnering",
+    "rescheduling": "matchmaker.bench.rescheduling",
     "assignment": "matchmaker.bench.assignment",
 }
 

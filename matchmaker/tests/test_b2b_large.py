@@ -1,14 +1,12 @@
-import dataclasses
-import random
-
 import pytest
 
-from matchmaker.b2b import Meeting, Problem, Schedule, figures, problem_from_dict, solve
+from matchmaker.b2b import Problem, Schedule, figures, problem_from_dict, solve
 from matchmaker.b2b import solver as dispatcher
 from matchmaker.b2b.baseline import first_fit
 from matchmaker.b2b.generator import generate
 from matchmaker.b2b.solver.bound import weight_bound
 from matchmaker.b2b.solver.index import build_index
+from matchmaker.bench.rescheduling import after_changes
 from matchmaker.tests.b2b_helpers import independent_check, instance
 
 
@@ -75,24 +73,6 @@ def test_large_path_beats_first_fit_on_a_generated_event():
 
 def positions(schedule: Schedule) -> dict[str, tuple[str, str]]:
     return {a.meeting: (a.slot, a.table) for a in schedule.assignments}
-
-
-def after_changes(problem: Problem, seed: int) -> Problem:
-    """5 % of the participants cancel and 2 % new meetings arrive."""
-    rng = random.Random(seed)
-    people = list(problem.participants)
-    cancelled = {p.id for p in rng.sample(people, len(people) // 20)}
-    meetings = [m for m in problem.meetings if not cancelled & set(m.participants)]
-    present = [p for p in people if p.id not in cancelled and p.available is None]
-    known = {frozenset(m.participants) for m in problem.meetings}
-    new: list[Meeting] = []
-    while len(new) < len(problem.meetings) // 50:
-        a, b = rng.sample(present, 2)
-        pair = frozenset((a.id, b.id))
-        if a.organization != b.organization and pair not in known:
-            known.add(pair)
-            new.append(Meeting(id=f"new{len(new)}", participants=(a.id, b.id)))
-    return dataclasses.replace(problem, meetings=(*meetings, *new))
 
 
 @pytest.mark.usefixtures("large_path")
