@@ -9,9 +9,10 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from agora.core.models import AuditEntry
-from agora.projects.models import Decision, Project
+from agora.projects.models import Decision, Milestone, Project
 from agora.projects.selectors.projects import (
     Recipient,
     list_consortium_recipients,
@@ -76,6 +77,36 @@ def project_transition(entry_id: int) -> None:
                     "text": text,
                     "text_field": transition.text_field,
                     "link": settings.SITE_URL + url,
+                    "cluster_name": settings.AGORA_CLUSTER_NAME,
+                },
+            )
+        send_mail(subject, body, None, emails)
+
+
+def milestone_subject(entry: AuditEntry, milestone: Milestone, project: Project) -> str:
+    """The subject of a milestone's e-mail, in the active language."""
+    names = {"project": project.acronym, "title": milestone.title}
+    if entry.action == "projects.project.milestone_reached":
+        return _("%(project)s: the milestone “%(title)s” is reached") % names
+    return _("%(project)s: the milestone “%(title)s” is planned") % names
+
+
+def project_milestone(entry_id: int) -> None:
+    """Tell the consortium, each in their language, of a milestone planned or reached."""
+    entry = AuditEntry.objects.get(pk=entry_id)
+    milestone = Milestone.objects.select_related("project").get(pk=entry.data["milestone"])
+    project = milestone.project
+    link = settings.SITE_URL + reverse("projects:project-detail", args=[project.pk])
+    groups = group_recipients(list_recipients(project, (Notify.CONSORTIUM,)))
+    for (language, _url), emails in groups.items():
+        with translation.override(language):
+            subject = milestone_subject(entry, milestone, project)
+            body = render_to_string(
+                "projects/email/milestone.txt",
+                {
+                    "subject": subject,
+                    "milestone": milestone,
+                    "link": link,
                     "cluster_name": settings.AGORA_CLUSTER_NAME,
                 },
             )

@@ -9,3 +9,9 @@ from agora.projects import notifications_projects
 def project_transition(entry_id: int) -> None:
     """Notify the consortium and the staff of a project's state change."""
     notifications_projects.project_transition(entry_id)
+
+
+@shared_task(name="projects.project.milestone")
+def project_milestone(entry_id: int) -> None:
+    """Tell the consortium that a milestone of its follow-up was planned or reached."""
+    notifications_projects.project_milestone(entry_id)

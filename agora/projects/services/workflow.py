@@ -149,12 +149,13 @@ def add_milestone(
     milestone = Milestone.objects.create(
         project=project, title=title, due_on=due_on, is_final=is_final
     )
-    log_action(
+    entry = log_action(
         "projects.project.milestone_added",
         target=project,
         actor=actor,
         data={"milestone": milestone.pk, "title": title, "due_on": due_on.isoformat()},
     )
+    transaction.on_commit(lambda: tasks_projects.project_milestone.delay(entry.pk))
     return milestone
 
 
@@ -169,10 +170,11 @@ def reach_milestone(
     milestone.reached_on = reached_on
     milestone.report = report
     milestone.save(update_fields=["reached_on", "report"])
-    log_action(
+    entry = log_action(
         "projects.project.milestone_reached",
         target=milestone.project,
         actor=actor,
         data={"milestone": milestone.pk, "reached_on": reached_on.isoformat()},
     )
+    transaction.on_commit(lambda: tasks_projects.project_milestone.delay(entry.pk))
     return milestone

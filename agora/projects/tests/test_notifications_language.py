@@ -1,12 +1,14 @@
 """Workflow and invitation e-mails reach each recipient in their own language."""
 
+from datetime import date
+
 import pytest
 from django.utils import translation
 
 from agora.members.tests.factories import UserFactory
 from agora.projects.models import Project
 from agora.projects.services.evaluation import invite_experts
-from agora.projects.services.workflow import apply_transition
+from agora.projects.services.workflow import add_milestone, apply_transition, reach_milestone
 from agora.projects.tests.factories import AssignmentFactory, ExpertFactory
 from agora.projects.tests.workflow_world import ready_project, set_state
 from agora.projects.workflow import TRANSITIONS
@@ -70,3 +72,31 @@ def test_every_transition_speaks_french(transition):
         english = (str(transition.subject) % {"project": "HELIX"}, str(transition.label))
     assert subject != english[0]
     assert label != english[1]
+
+
+def test_the_follow_up_s_milestones_are_e_mailed_to_the_consortium(
+    cast, project, mailoutbox, django_capture_on_commit_callbacks
+):
+    set_state(project, Project.State.FUNDED)
+    with django_capture_on_commit_callbacks(execute=True):
+        milestone = add_milestone(
+            actor=cast.staff,
+            project=project,
+            title="Final report",
+            due_on=date(2032, 1, 1),
+            is_final=True,
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        reach_milestone(
+            actor=cast.staff, milestone=milestone, reached_on=date(2031, 12, 20), report="Done."
+        )
+    sent = [(message.to, message.subject) for message in mailoutbox]
+    assert sent == [
+        (["representative@example.org"], "HELIX-AB : le jalon « Final report » est planifié"),
+        (["third@example.org"], "HELIX-AB: the milestone “Final report” is planned"),
+        (["representative@example.org"], "HELIX-AB : le jalon « Final report » est atteint"),
+        (["third@example.org"], "HELIX-AB: the milestone “Final report” is reached"),
+    ]
+    assert "The milestone “Final report” is due on Jan. 1, 2032." in mailoutbox[1].body
+    assert "This milestone is the project's final report." in mailoutbox[1].body
+    assert "Done." in mailoutbox[3].body
