@@ -372,3 +372,13 @@ def test_finished_projects_leave_the_queue(client, cast, staff_with_totp):
     response = client.get(reverse("projects:project-queue"))
     assert [group["state"] for group in response.context["groups"]] == ["jury"]
     assert response.context["groups"][0]["rows"][0][1] == []  # the jury's page decides
+
+
+@pytest.mark.parametrize("name", ["project-edit", "partner-list", "attachment-add"])
+def test_forms_of_a_submitted_project_send_back_to_its_page(client, cast, project, name):
+    project.state = State.SUBMITTED
+    project.save(update_fields=["state"])
+    client.force_login(cast.member)
+    response = client.get(reverse(f"projects:{name}", args=[project.pk]), follow=True)
+    assert response.redirect_chain == [(reverse("projects:project-detail", args=[project.pk]), 302)]
+    assert "The project can no longer be changed." in response.content.decode()

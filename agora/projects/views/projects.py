@@ -145,11 +145,21 @@ def access_editable_project(request: HttpRequest, pk: int) -> Project:
     return project
 
 
+def frozen_page(request: HttpRequest, project: Project) -> HttpResponse | None:
+    """Back to the project page when its application can no longer change (a form's GET)."""
+    if request.method != "GET" or project.state in EDITABLE_STATES:
+        return None
+    messages.info(request, _("The project can no longer be changed."))
+    return redirect("projects:project-detail", pk=project.pk)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change the application while it is a draft or more information was asked for."""
     project = access_editable_project(request, pk)
+    if frozen := frozen_page(request, project):
+        return frozen
     form = ProjectForm(
         data=request.POST if request.method == "POST" else None,
         instance=project,
@@ -178,6 +188,8 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def partner_list(request: HttpRequest, pk: int) -> HttpResponse:
     """The consortium, and a form that adds a partner."""
     project = access_editable_project(request, pk)
+    if frozen := frozen_page(request, project):
+        return frozen
     form = PartnerForm(data=request.POST if request.method == "POST" else None, project=project)
     partner = submit_form(
         form,
@@ -224,6 +236,8 @@ def access_partner(request: HttpRequest, pk: int, partner: int) -> Partner:
 def partner_edit(request: HttpRequest, pk: int, partner: int) -> HttpResponse:
     """Change a partner's budget and role."""
     instance = access_partner(request, pk, partner)
+    if frozen := frozen_page(request, instance.project):
+        return frozen
     form = PartnerEditForm(
         data=request.POST if request.method == "POST" else None, instance=instance
     )
@@ -281,6 +295,8 @@ def partner_coordinator(request: HttpRequest, pk: int, partner: int) -> HttpResp
 def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Attach a PDF (10 MB at most) to the application."""
     project = access_editable_project(request, pk)
+    if frozen := frozen_page(request, project):
+        return frozen
     is_post = request.method == "POST"
     form = AttachmentForm(data=request.POST if is_post else None, files=request.FILES or None)
     attachment = submit_form(
