@@ -54,6 +54,7 @@ def test_the_jury_reads_the_scores_and_every_evaluation(client, juror, project):
     assert "Convincing pilot data." in html
     assert "The market is small." in html
     assert "Dr Alpha" in html
+    assert "<strong>Scientific excellence: 8/10</strong> · 8 points" in html
     # The weighted means of the two evaluations are 6.5 and 7.35 (weights 0.5, 0.3, 0.2).
     assert "6.93" in html
     assert 'name="letter"' in html
