@@ -66,8 +66,9 @@ def projects_sentence(figures: ReportFigures) -> str | None:
         "%(count)s R&D project labelled", "%(count)s R&D projects labelled", projects.labelled
     ) % {"count": number(projects.labelled)}
     if projects.co_labelled:
+        # The singular is written out ("one jointly"), as a cluster's report would say it.
         sentence += ngettext(
-            ", %(count)s jointly with a partner cluster",
+            ", one jointly with a partner cluster",
             ", %(count)s jointly with partner clusters",
             projects.co_labelled,
         ) % {"count": number(projects.co_labelled)}

@@ -96,8 +96,10 @@ def test_highlights_in_english_and_french(figures_2018):
 
     assert english[0] == "29 new members joined in 2018, 7.4 % more than the year before."
     assert "a growth of 21.9 % a year since 2015" in english[1]
+    assert "5 R&D projects labelled, one jointly with a partner cluster." in english
     assert "500 participants and 299 B2B meetings at Cluster Day 2018." in english
     assert french[0].startswith("29 nouveaux membres ont adhéré en 2018")
+    assert "5 projets de R&D labellisés, dont un conjointement avec un pôle partenaire." in french
     assert "21,9\u00a0%" in french[1]  # a no-break space: the sign never starts a line
 
 
