@@ -69,7 +69,8 @@ def create_call(context: DemoContext, *, title: str, slug: str, opens: date, clo
         created_at=at(opens - timedelta(days=30)),
     )
     call.domains.set(context.domains.values())
-    call.jury.set([context.users["staff"]])
+    # The other representative sits on the jury: its pages can be tried with a demo login.
+    call.jury.set([context.users["staff"], context.users["other representative"]])
     Criterion.objects.bulk_create(
         Criterion(call=call, name=name, weight=weight, description=description, position=n)
         for n, (name, weight, description) in enumerate(texts.CRITERIA_2018)

@@ -166,3 +166,16 @@ def test_an_open_call_and_a_standalone_draft_of_meusalis(demo, db):
     assert draft.state == Project.State.DRAFT
     assert draft.partners.get(is_coordinator=True).organisation.slug == "meusalis"
     assert draft.diagnoses.count() == 2
+
+
+def test_the_other_representative_sits_on_the_jury_and_reads_its_results(call_2018, client):
+    juror = call_2018.jury.get(email="representative2@agora.example")
+    assert sorted(call_2018.jury.values_list("email", flat=True)) == [
+        "representative2@agora.example",
+        "staff@agora.example",
+    ]
+    client.force_login(juror)
+    assert client.get(f"/projects/calls/{call_2018.slug}/results/").status_code == 200
+    labelled = Project.objects.filter(call=call_2018, state=Project.State.LABELLED).first()
+    assert client.get(f"/projects/{labelled.pk}/decision/").status_code == 200
+    assert client.get(f"/projects/{labelled.pk}/").status_code == 404
