@@ -14,6 +14,7 @@ shortest path of every pair that the current cut leaves connected, then HiGHS ag
 pair is left connected. Each optimum on a subset of rows is a lower bound as well.
 """
 
+import math
 import time
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass
@@ -24,9 +25,15 @@ import numpy as np
 
 from matchmaker.b2b.solver.index import Index
 
-# Branch-and-bound nodes per HiGHS call: a work limit rather than a timer, so that the answer
-# does not depend on machine load. The cluster day is solved at the root.
-NODE_LIMIT = 2_000
+# Work limits rather than timers, so that the answer does not depend on machine load: each
+# HiGHS call stops at its root node (the cluster day is solved there; where it is not, a search
+# took seconds per round on the published instances), and no new round starts after a round of
+# more than ROUND_ITERATIONS simplex iterations or once ITERATION_BUDGET are spent. A cluster
+# day takes 100 to 330 per round and 750 at most in all; a published instance of 22 slots
+# 900 in its first round and 2,000 (1.2 s) in its second.
+NODE_LIMIT = 1
+ROUND_ITERATIONS = 600
+ITERATION_BUDGET = 2_000
 # Lazy rounds at most: each adds the rows of the pairs the last cut left connected.
 ROUNDS = 20
 # Above this many rows in the first round HiGHS spends seconds at the root (7,000 rows: 8 s
@@ -59,7 +66,7 @@ def agenda_pairs(index: Index, slot_of: dict[int, int]) -> list[tuple[int, int]]
 def minimum_cut(index: Index, slot_of: dict[int, int], seconds: float) -> Cut:
     """The classes of a minimum multicut and its value, or the best bound within the limits.
 
-    `seconds` is a wall-clock guard for a machine too loaded for the node limit.
+    `seconds` is a wall-clock guard for a machine too loaded for the work limits.
     """
     deadline = time.monotonic() + seconds
     graph = _Graph(index, slot_of)
@@ -68,14 +75,18 @@ def minimum_cut(index: Index, slot_of: dict[int, int], seconds: float) -> Cut:
         return Cut([], None, is_complete=False)
     program = _Program(graph.weights)
     cut: set[int] = set()
-    bound = 0
+    bound = None
     for _ in range(ROUNDS):
         if not rows:
-            return Cut(graph.classes(cut), bound, is_complete=True)
-        found = program.solve(rows, deadline - time.monotonic())
+            return Cut(graph.classes(cut), bound or 0, is_complete=True)
+        if program.iterations > ITERATION_BUDGET or program.last_iterations > ROUND_ITERATIONS:
+            break
+        found, proved = program.solve(rows, deadline - time.monotonic())
+        # More rows never lower the optimum: a round that proves nothing keeps the last bound.
+        bound = proved if proved is not None else bound
         if found is None:
-            return Cut([], bound if bound else None, is_complete=False)
-        cut, bound = found
+            break
+        cut = found
         rows = graph.separation_rows(cut)
     return Cut([], bound, is_complete=False)
 
@@ -162,9 +173,12 @@ class _Program:
         self.highs.changeColsIntegrality(
             count, columns, np.full(count, highspy.HighsVarType.kInteger)
         )
+        self.iterations = 0
+        self.last_iterations = 0
 
-    def solve(self, rows: list[list[int]], seconds: float) -> tuple[set[int], int] | None:
-        """Add the rows and solve: the cut edges and the optimum, or None when not proved."""
+    def solve(self, rows: list[list[int]], seconds: float) -> tuple[set[int] | None, int | None]:
+        """Add the rows and solve: the cut edges of an optimum (None when not proved) and a
+        lower bound on the optimum (None when HiGHS proved none)."""
         # Only a machine far too loaded for the node limit meets this cap.
         self.highs.setOptionValue("time_limit", max(seconds, 0.05))
         starts = np.cumsum([0] + [len(row) for row in rows[:-1]], dtype=np.int32)
@@ -179,8 +193,16 @@ class _Program:
             np.ones(len(entries)),
         )
         self.highs.run()
-        if self.highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-            return None
-        values = self.highs.getSolution().col_value
-        cut = {e for e in range(self.count) if values[e] > 0.5}
-        return cut, round(self.highs.getInfo().objective_function_value)
+        info = self.highs.getInfo()
+        self.last_iterations = info.simplex_iteration_count
+        self.iterations += self.last_iterations
+        status = self.highs.getModelStatus()
+        if status == highspy.HighsModelStatus.kOptimal:
+            values = self.highs.getSolution().col_value
+            return {e for e in range(self.count) if values[e] > 0.5}, round(
+                info.objective_function_value
+            )
+        if status in (highspy.HighsModelStatus.kTimeLimit, highspy.HighsModelStatus.kInfeasible):
+            return None, None
+        # Stopped at the root: its dual bound holds, rounded up as the costs are integers.
+        return None, math.ceil(info.mip_dual_bound - 1e-6)
