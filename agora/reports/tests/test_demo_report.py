@@ -174,11 +174,36 @@ FRENCH_LABELS = (
 
 
 @pytest.fixture
-def french_pdf_text(figures_2018) -> str:
+def french_pdf(figures_2018) -> bytes:
     report = AnnualReport.objects.get(year=2018)
     with translation.override("fr"):
-        content = render_report_pdf(report, figures_2018, report.highlights_in("fr"))
-    return pdf_text(content)
+        return render_report_pdf(report, figures_2018, report.highlights_in("fr"))
+
+
+@pytest.fixture
+def french_pdf_text(french_pdf) -> str:
+    return pdf_text(french_pdf)
+
+
+def fonts(resources) -> set[str]:
+    """The fonts of a page's resources and of the drawings (charts) in it, untagged."""
+    found = {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for font in resources.get("/Font", {}).values()
+    }
+    for drawing in resources.get("/XObject", {}).values():
+        inner = drawing.get_object().get("/Resources")
+        if inner is not None:
+            found |= fonts(inner.get_object())
+    return found
+
+
+def test_the_french_pdf_uses_only_the_page_font(french_pdf):
+    reader = PdfReader(io.BytesIO(french_pdf))
+    used = set().union(*(fonts(page["/Resources"]) for page in reader.pages))
+
+    # DejaVu Sans has every French glyph; a fallback font would mean a glyph was missing.
+    assert used == {"DejaVu-Sans", "DejaVu-Sans-Bold"}
 
 
 def test_the_french_pdf_has_the_figures_and_its_accents(french_pdf_text):
