@@ -70,9 +70,11 @@ def fetch_problem(event: Event) -> Problem:
     )
     members: dict[int, list[int]] = defaultdict(list)
     through = Meeting.participants.through.objects.filter(meeting__event=event)
-    for meeting_pk, registration_pk in through.order_by("pk").values_list(
+    # In registration order: the order in which `set()` inserted them varies with their keys,
+    # and the reasons name the participants in this order.
+    for meeting_pk, registration_pk in through.order_by(
         "meeting_id", "registration_id"
-    ):
+    ).values_list("meeting_id", "registration_id"):
         if meeting_pk in weights:
             members[meeting_pk].append(registration_pk)
     people = {pk for group in members.values() if len(group) >= 2 for pk in group}

@@ -120,7 +120,7 @@ def _clash(words: _Words) -> str:
         Constraint.SCHEDULE_ALL: lambda: _("every meeting scheduled"),
         Constraint.PINS: lambda: _("the pinned slots"),
         Constraint.FAIRNESS: lambda: (
-            _("fairness %(limit)d (idle time spread over participants)")
+            _("fairness %(limit)d (idle spread over participants)")
             % {"limit": words.number("limit")}
         ),
         Constraint.CAPACITY: lambda: _("availability and table capacity"),
@@ -141,8 +141,8 @@ def _at_maximum(words: _Words) -> str:
 def _slots_full(words: _Words) -> str:
     count = words.number("table_count")
     return ngettext(
-        "every slot where %(names)s are all free is full (%(count)d table)",
-        "every slot where %(names)s are all free is full (%(count)d tables)",
+        "every slot where %(names)s are both free is full (%(count)d table)",
+        "every slot where %(names)s are both free is full (%(count)d tables)",
         count,
     ) % {"names": words.people(), "count": count}
 
@@ -160,37 +160,37 @@ _WORDINGS: dict[CauseCode, Callable[[_Words], str]] = {
         _("it is pinned to %(slot)s, outside its allowed slots") % {"slot": w.name("slots")}
     ),
     CauseCode.UNAVAILABLE_IN_PINNED_SLOT: lambda w: (
-        _("%(name)s is not available at %(slot)s") % {"name": w.name(), "slot": w.name("slots")}
+        _("%(name)s is not available in %(slot)s") % {"name": w.name(), "slot": w.name("slots")}
     ),
     CauseCode.UNAVAILABLE_IN_ALLOWED_SLOTS: lambda w: (
         _("%(name)s is not available in any slot allowed for this meeting") % {"name": w.name()}
     ),
     CauseCode.NO_COMMON_AVAILABLE_SLOT: lambda w: (
-        _("%(names)s have no available slot in common") % {"names": w.people()}
+        _("%(names)s have no common available slot") % {"names": w.people()}
     ),
     CauseCode.AT_MAXIMUM: _at_maximum,
     CauseCode.NO_COMMON_FREE_SLOT: lambda w: (
-        _("%(names)s have no free slot in common: %(details)s")
+        _("%(names)s have no common free slot: %(details)s")
         % {"names": w.people(), "details": w.details()}
     ),
     CauseCode.BOOKED: lambda w: (
-        _("%(name)s already meets someone at %(slots)s") % {"name": w.name(), "slots": w.spans()}
+        _("%(name)s is booked in %(slots)s") % {"name": w.name(), "slots": w.spans()}
     ),
     CauseCode.HOME_TABLE_TAKEN: lambda w: (
-        _("booth %(tables)s is taken in every slot where %(names)s are all free")
+        _("home table %(tables)s is taken in every slot where %(names)s are both free")
         % {"tables": ", ".join(w.names.get(t, t) for t in w.data["tables"]), "names": w.people()}
     ),
     CauseCode.SLOTS_FULL: _slots_full,
     CauseCode.FAIRNESS_LIMIT: lambda w: (
         _(
-            "%(names)s are free at %(slots)s, but a meeting there would break the fairness "
+            "%(names)s are free in %(slots)s, but a meeting there would break the fairness "
             "limit (%(limit)d)"
         )
         % {"names": w.people(), "slots": w.spans(), "limit": w.number("limit")}
     ),
     CauseCode.HEAVIER_MEETINGS: lambda w: (
         _(
-            "%(names)s are free at %(slots)s, but placing it there would move meetings of higher "
+            "%(names)s are free in %(slots)s, but placing it there would move meetings of higher "
             "total weight; the search found no better schedule"
         )
         % {"names": w.people(), "slots": w.spans()}
@@ -215,16 +215,19 @@ _WORDINGS: dict[CauseCode, Callable[[_Words], str]] = {
         % {"count": w.number("count"), "slot": w.name("slots"), "tables": w.number("table_count")}
     ),
     CauseCode.OVER_MAXIMUM: lambda w: (
-        _("%(name)s has %(count)d meetings to schedule, over their maximum of %(limit)d")
+        _("%(name)s has %(count)d meetings to schedule, over their maximum %(limit)d")
         % {"name": w.name(), "count": w.number("count"), "limit": w.number("limit")}
     ),
     CauseCode.TOO_FEW_SLOTS: lambda w: (
-        _("%(name)s has %(count)d meetings to schedule but only %(slots)d slots to meet in")
+        _(
+            "%(name)s has %(count)d meetings to schedule but only %(slots)d slots where they "
+            "can meet"
+        )
         % {"name": w.name(), "count": w.number("count"), "slots": w.number("slot_count")}
     ),
     CauseCode.TABLE_SHORTAGE: _table_shortage,
     CauseCode.HOME_TABLE_OVERLOAD: lambda w: (
-        _("booth %(table)s would host %(count)d meetings in %(slots)d slots")
+        _("home table %(table)s would host %(count)d meetings in %(slots)d slots")
         % {"table": w.name("tables"), "count": w.number("count"), "slots": w.number("slot_count")}
     ),
     CauseCode.CONSTRAINTS_CLASH: _clash,

@@ -89,7 +89,7 @@ def _unscheduled(run: ScheduleRun) -> list[UnscheduledMeeting]:
     members: dict[int, list[str]] = defaultdict(list)
     rows = (
         Meeting.participants.through.objects.filter(meeting_id__in=pks)
-        .order_by("pk")
+        .order_by("meeting_id", "registration_id")
         .values_list(
             "meeting_id", "registration__person__first_name", "registration__person__last_name"
         )

@@ -79,7 +79,7 @@ def test_english_wording_counts_in_the_singular():
     assert describe(data, NAMES) == "Ada Test already has 1 meeting, their maximum"
     spans = {"code": "heavier_meetings", **SAMPLES[CauseCode.HEAVIER_MEETINGS]}
     assert describe(spans, NAMES) == (
-        "Ada Test, Bob Test and Cleo Test are free at 09:00–09:30, but placing it there would "
+        "Ada Test, Bob Test and Cleo Test are free in 09:00–09:30, but placing it there would "
         "move meetings of higher total weight; the search found no better schedule"
     )
 
@@ -101,8 +101,7 @@ def test_stored_causes_keep_only_the_fields_their_code_uses():
         },
     }
     assert describe(data["meetings"]["m3"], NAMES) == (
-        "Ada Test and Bob Test have no free slot in common: Ada Test already meets someone at "
-        "09:00–09:30"
+        "Ada Test and Bob Test have no common free slot: Ada Test is booked in 09:00–09:30"
     )
     with pytest.raises(ValueError, match="'unknown' is not a valid CauseCode"):
         describe({"code": "unknown"}, NAMES)

@@ -86,6 +86,5 @@ def test_the_run_report_words_the_reasons_in_french(tiny, django_capture_on_comm
     assert report.reason == ""
     english = get_run_report(run)
     assert [item.reason for item in english.unscheduled] == [
-        "Ada Test and Dan Test have no free slot in common: "
-        f"Ada Test already meets someone at {early}"
+        f"Ada Test and Dan Test have no common free slot: Ada Test is booked in {early}"
     ]
