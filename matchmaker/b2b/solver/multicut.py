@@ -16,7 +16,7 @@ pair is left connected. Each optimum on a subset of rows is a lower bound as wel
 
 import math
 import time
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -138,11 +138,12 @@ class _Graph:
     def _tree(self, start: int, cut: set[int]) -> dict[int, tuple[int, int] | None]:
         """Breadth-first tree from `start` over uncut edges: node -> (parent, edge)."""
         tree: dict[int, tuple[int, int] | None] = {start: None}
-        queue = deque([start])
-        while queue:
-            node = queue.popleft()
-            for other, e in self.adjacent[node]:
-                if e not in cut and other not in tree:
+        queue = [start]
+        adjacent = self.adjacent
+        # A list that grows while it is read is the queue: this runs for every meeting.
+        for node in queue:
+            for other, e in adjacent[node]:
+                if other not in tree and e not in cut:
                     tree[other] = (node, e)
                     queue.append(other)
         return tree
