@@ -55,7 +55,8 @@ def call_jury_member(user, project: Project) -> bool:
 PREDICATES = {
     Who.COORDINATOR: coordinator_representative,
     Who.STAFF: rules.is_staff,
-    Who.JURY: call_jury_member | rules.is_staff,
+    # A juror never decides on a project of their own organisation's consortium.
+    Who.JURY: (call_jury_member & ~consortium_member) | rules.is_staff,
 }
 # Consortium members edit the draft; the staff may correct it too.
 may_edit = consortium_member | rules.is_staff

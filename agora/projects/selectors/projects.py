@@ -96,7 +96,8 @@ def access_jury_project(user, pk: int) -> Project:
     """A project for the jury's decision page, or Http404.
 
     The staff reach any project; a jury member only the projects of their own call that are
-    under evaluation or further on (never a draft or a submission still being checked).
+    under evaluation or further on (never a draft or a submission still being checked), and
+    none of their own organisation's consortium.
     """
     project = Project.objects.select_related("call").filter(pk=pk).first()
     if project is None or not user.is_authenticated:
@@ -104,6 +105,8 @@ def access_jury_project(user, pk: int) -> Project:
     if user.is_staff:
         return project
     if project.state not in JURY_STATES or not is_jury_member(user, project):
+        raise Http404
+    if is_consortium_member(user, project):
         raise Http404
     return project
 

@@ -176,3 +176,16 @@ def test_staff_see_the_decision_button_on_a_project_waiting_for_the_jury(
     client.force_login(staff_with_totp)
     html = client.get(reverse("projects:project-detail", args=[project.pk])).content.decode()
     assert reverse("projects:project-decision", args=[project.pk]) in html
+
+
+def test_a_juror_of_the_consortium_does_not_decide_on_its_project(client, cast, project):
+    project.call.jury.add(cast.representative)
+    client.force_login(cast.representative)
+    url = reverse("projects:project-decision", args=[project.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"outcome": "labelled", "letter": "Ours."}).status_code == 404
+    with pytest.raises(PermissionDeniedError):
+        decide_project(actor=cast.representative, project=project, outcome="labelled", letter="x")
+    project.refresh_from_db()
+    assert project.state == State.JURY
+    assert not Decision.objects.exists()
