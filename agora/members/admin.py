@@ -203,7 +203,10 @@ class MembershipAddForm(forms.ModelForm):
         super().clean()
         data = self.cleaned_data
         if not data.get("end_date") and data.get("start_date"):
-            data["end_date"] = services.period_end(data["start_date"])
+            try:
+                data["end_date"] = services.period_end(data["start_date"])
+            except DomainError as error:
+                self.add_error(error.field, error.message)
         return data
 
 

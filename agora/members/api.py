@@ -39,6 +39,8 @@ from agora.members.schemas import (
 )
 
 router = Router(tags=["members"])
+# The organisation's fields that hold null (unknown), so that a PATCH may clear them.
+NULLABLE_ORGANISATION_FIELDS = {"employees"}
 
 
 class PageIn(Schema):
@@ -178,7 +180,12 @@ def update_organisation(
     organisation = Organisation.objects.filter(slug=slug).first()
     if organisation is None:
         raise Http404
-    data = payload.dict(exclude_unset=True)
+    # The schema's null is its default, "not sent": it clears only a field that may be empty.
+    data = {
+        name: value
+        for name, value in payload.dict(exclude_unset=True).items()
+        if value is not None or name in NULLABLE_ORGANISATION_FIELDS
+    }
     domain_codes = data.pop("domains", None)
     services.update_organisation(
         actor=request.auth, organisation=organisation, data=data, domain_codes=domain_codes

@@ -196,8 +196,16 @@ class PersonResource(resources.ModelResource):
         return affiliation.role if affiliation else ""
 
     def before_import_row(self, row: Any, **kwargs: Any) -> None:
+        errors = {
+            # Without its column the importer never sets the attribute save_instance reads.
+            name: [_("The file has no “%(column)s” column.") % {"column": name}]
+            for name in ("organisation", "role")
+            if name not in row
+        }
         if not str(row.get("email") or "").strip():
-            raise ValidationError({"email": [_("An e-mail is needed to match people.")]})
+            errors["email"] = [_("An e-mail is needed to match people.")]
+        if errors:
+            raise ValidationError(errors)
         row["email"] = str(row["email"]).strip().lower()
 
     def save_instance(self, instance: Person, is_create: bool, row: Any, **kwargs: Any) -> None:
@@ -259,7 +267,10 @@ class MembershipResource(resources.ModelResource):
         finally:
             # An empty end means a year, as in the service; no false "cannot be null" error.
             if instance.end_date is None and instance.start_date is not None:
-                instance.end_date = services.period_end(instance.start_date)
+                try:
+                    instance.end_date = services.period_end(instance.start_date)
+                except DomainError as error:
+                    raise as_validation_error(error) from error
 
     def get_instance(self, instance_loader: Any, row: Any) -> None:
         # Changing a period is a decision (confirm, renew, cancel), never a spreadsheet edit.

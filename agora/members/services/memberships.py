@@ -19,6 +19,8 @@ from agora.members.models import (
 
 def period_end(start: date) -> date:
     """Memberships run for a year: the day before the anniversary."""
+    if start.year >= date.max.year:  # the calendar ends before the anniversary
+        raise DomainError(_("A membership cannot start that late."), field="start_date")
     try:
         return start.replace(year=start.year + 1) - timedelta(days=1)
     except ValueError:  # 29 February
@@ -92,6 +94,8 @@ def renew_membership(
         raise ConflictError(_("A cancelled membership cannot be renewed."))
     if Membership.objects.filter(renewal_of=membership).exists():
         raise ConflictError(_("This membership period has already been renewed."))
+    if membership.end_date >= date.max:
+        raise DomainError(_("This membership period never ends: there is nothing to renew."))
     start = membership.end_date + timedelta(days=1)
     check_no_overlap(membership.organisation, start, period_end(start))
     renewal = Membership.objects.create(

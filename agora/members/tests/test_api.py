@@ -321,6 +321,32 @@ def test_staff_update_an_organisation(world, staff_client):
     assert entry.data == {"fields": ["city", "domains"]}
 
 
+def test_update_takes_null_as_not_sent_where_the_field_holds_none(world, staff_client):
+    fields = ["enterprise_number", "legal_name", "is_listed", "domains"]
+
+    response = post(
+        staff_client,
+        "/api/organisations/helix",
+        {"city": "Namur", **dict.fromkeys(fields)},
+        method="patch",
+    )
+
+    assert response.status_code == 200
+    helix = Organisation.objects.get(slug="helix")
+    assert (helix.city, helix.legal_name) == ("Namur", "Helix Therapeutics SA")
+    entry = AuditEntry.objects.get(action="members.organisation.updated")
+    assert entry.data == {"fields": ["city"]}
+
+
+def test_update_with_null_employees_clears_them(world, staff_client):
+    Organisation.objects.filter(slug="helix").update(employees=12)
+
+    response = post(staff_client, "/api/organisations/helix", {"employees": None}, method="patch")
+
+    assert response.status_code == 200
+    assert Organisation.objects.get(slug="helix").employees is None
+
+
 def test_representative_cannot_update_through_the_api(world):
     client = client_for(world, "representative")
 
@@ -522,6 +548,7 @@ def test_staff_create_confirm_renew_and_cancel_a_membership(world, staff_client)
             "fee: Input should be greater than or equal to 0",
         ),
         ({"start_date": "2030-01-01", "agreement": 999}, 400, "Unknown co-membership agreement."),
+        ({"start_date": "9999-12-31"}, 400, "A membership cannot start that late."),
         (
             {"start_date": "2030-01-01", "type": "co_member"},
             400,
@@ -563,6 +590,19 @@ def test_membership_state_changes_refuse_their_edge_cases(world, staff_client):
         "Please give the reason for the cancellation.",
     )
     assert Membership.objects.get(pk=pk).cancelled_on is None
+
+
+def test_a_period_ending_with_the_calendar_cannot_be_renewed(world, staff_client):
+    membership = world.organisation.memberships.get()
+    Membership.objects.filter(pk=membership.pk).update(end_date=date(9999, 12, 31))
+
+    response = post(staff_client, f"/api/memberships/{membership.pk}/renew", {})
+
+    assert (response.status_code, response.json()["detail"]) == (
+        400,
+        "This membership period never ends: there is nothing to renew.",
+    )
+    assert world.organisation.memberships.count() == 1
 
 
 @pytest.mark.parametrize("action", ["confirm", "renew", "cancel"])

@@ -166,6 +166,31 @@ def test_people_import_needs_an_email(cast):
     }
 
 
+@pytest.mark.parametrize(
+    ("header", "row", "missing"),
+    [
+        (
+            "first_name,last_name,email,organisation\n",
+            "Ada,Lovelace,ada@example.org,helix\n",
+            "role",
+        ),
+        (
+            "first_name,last_name,email,role\n",
+            "Ada,Lovelace,ada@example.org,board\n",
+            "organisation",
+        ),
+    ],
+)
+def test_people_import_without_a_column_names_it_and_saves_nothing(cast, header, row, missing):
+    result = import_csv(PersonResource(), header + row)
+
+    assert not result.has_errors()
+    assert result.invalid_rows[0].field_specific_errors == {
+        missing: [f"The file has no “{missing}” column."]
+    }
+    assert not Person.objects.filter(email="ada@example.org").exists()
+
+
 MEMBERSHIPS = "organisation,type,start_date,end_date,fee,confirmed_on\n"
 
 
@@ -277,6 +302,19 @@ def test_admin_import_with_a_bad_row_offers_no_confirmation(back_office):
     assert [row.number for row in preview.context["result"].invalid_rows] == [3]
     assert "The check digits do not match" in preview.text
     assert Organisation.objects.count() == 2
+
+
+def test_admin_people_preview_names_the_missing_columns(back_office):
+    preview = upload(back_office, "person", "first_name,last_name,email\nAda,Lovelace,ada@x.org\n")
+
+    assert preview.status_code == 200
+    assert "confirm_form" not in preview.context
+    assert preview.context["result"].invalid_rows[0].field_specific_errors == {
+        "organisation": ["The file has no “organisation” column."],
+        "role": ["The file has no “role” column."],
+    }
+    assert "The file has no “role” column." in preview.text
+    assert not Person.objects.filter(email="ada@x.org").exists()
 
 
 def test_admin_confirm_step_refuses_a_file_that_went_bad(back_office):

@@ -185,6 +185,18 @@ def test_approval_with_a_malformed_start_date_is_refused(staff_client, applicati
     assert response.context["approve_form"].errors["start_date"] == ["Enter a valid date."]
 
 
+def test_approval_starting_in_the_last_year_of_the_calendar_is_refused(staff_client, application):
+    before = counts()
+    response = staff_client.post(
+        reverse("members:application-approve", args=[application.pk]), {"start_date": "9999-12-31"}
+    )
+    assert response.status_code == 400
+    assert counts() == before
+    assert response.context["approve_form"].errors["start_date"] == [
+        "A membership cannot start that late."
+    ]
+
+
 def test_rejection_needs_a_note(staff_client, application):
     response = staff_client.post(
         reverse("members:application-reject", args=[application.pk]), {"note": ""}
