@@ -39,6 +39,19 @@ def test_a_fractional_lp_leaves_the_slots_to_the_exact_path():
     assert quick_slots(index, 5.0) is None
 
 
+def test_a_pinned_meeting_stays_in_the_bound_and_the_schedule():
+    # p0's heavier meeting with p2 (only free in s0) would win s0, but m0 is pinned there.
+    data = instance(2, 2, [(0, 1), (0, 2)])
+    data["meetings"][0]["slot"] = "s0"
+    data["meetings"][1]["weight"] = 2
+    data["participants"][2]["available"] = ["s0"]
+    found = quick_slots(build_index(problem_from_dict(data)), 5.0)
+    assert found is not None
+    assert (found.slot_of, found.weight) == ({0: 0}, 1.0)
+    schedule = solve(problem_from_dict(data), time_limit=5.0)
+    assert (schedule.status, schedule.upper_bound) == (Status.OPTIMAL, 1.0)
+
+
 def test_meetings_that_cannot_avoid_idle_time_leave_the_slots_to_the_exact_path():
     # p0 is free in s0 and s2 only: their two meetings leave s1 idle.
     data = instance(3, 2, [(0, 1), (0, 2)])

@@ -33,13 +33,14 @@ class QuickResult:
 
 def quick_slots(index: Index, seconds: float) -> QuickResult | None:
     """Slots proved optimal by the LP bound and a schedule without idle time, or None."""
-    relaxation = weight_relaxation(index)
+    # Pinned meetings must be scheduled in every schedule: held at 1, the LP still bounds them all.
+    pinned = frozenset(m for m in range(index.meeting_count) if index.is_pinned(m))
+    relaxation = weight_relaxation(index, pinned)
     values = relaxation.values
     if any(TOLERANCE < v < 1 - TOLERANCE for v in values):
         return None
     chosen = sorted(m for m in range(index.meeting_count) if values[m] > 0.5)
     weight = sum(index.weights[m] for m in chosen)
-    pinned = {m for m in range(index.meeting_count) if index.is_pinned(m) and index.candidates[m]}
     if weight < relaxation.bound - TOLERANCE or not pinned <= set(chosen):
         return None
     formula = _Formula(index)
