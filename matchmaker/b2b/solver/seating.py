@@ -5,7 +5,7 @@ multicut (`multicut.py`) gives classes of meetings to seat together and a lower 
 table changes of any seating of the slots found; the classes get tables and each slot is then
 reassigned optimally in turn (`colouring.py`). The seating is proved optimal for its slots
 when it meets the bound. With published tables, CP-SAT minimises (published tables moved,
-table changes) from the greedy seating, as before.
+table changes) from the greedy seating (`seatingcp.py`).
 """
 
 from dataclasses import dataclass
@@ -27,11 +27,6 @@ class Seating:
     changes: int  # table changes over all participants
     moved: int  # published tables not kept
     bound: int | None  # proved lower bound on the table changes of any seating of these slots
-
-    @property
-    def is_optimal_for_slots(self) -> bool:
-        """Whether no seating of the same slots has fewer changes (nor keeps more tables)."""
-        return self.moved == 0 and self.bound is not None and self.changes <= self.bound
 
 
 def seat_meetings(
