@@ -39,8 +39,8 @@ SMALL_EVENTS = [(24, 40, 6, 4, seed) for seed in range(4)] + [
 
 @pytest.mark.parametrize("size", SMALL_EVENTS)
 def test_bound_is_never_below_a_proved_optimum(size: tuple[int, int, int, int, int]):
-    *sizes, seed = size
-    problem = generate(*sizes, seed=seed)
+    people, meetings, slots, tables, seed = size
+    problem = generate(people, meetings, slots, tables, seed=seed)
     schedule = solve(problem, time_limit=5.0, seed=0)
     optimum = figures(problem, schedule).weight
     assert optimum == pytest.approx(schedule.upper_bound)
@@ -65,6 +65,7 @@ def test_large_path_beats_first_fit_on_a_generated_event():
     schedule = solve(problem, time_limit=20.0, seed=0)
     checked(problem, schedule)
     ours, baseline = figures(problem, schedule), figures(problem, first_fit(problem))
+    assert schedule.upper_bound is not None
     assert ours.weight >= baseline.weight
     assert ours.weight >= 0.99 * schedule.upper_bound
     assert ours.idle <= 0.25 * baseline.idle

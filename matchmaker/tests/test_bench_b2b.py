@@ -102,6 +102,7 @@ def test_peak_memory_is_the_child_s_own(tmp_path: Path) -> None:
     script.write_text("block = bytearray(60 * 2**20)\nblock[::4096] = b'x' * len(block[::4096])\n")
     measured = run_measured(str(script), [], tmp_path / "allocate.log")
     assert measured.exit_code == 0
+    assert measured.peak_mb is not None
     assert 60 < measured.peak_mb < 150
     assert len(ballast) == 300 * 2**20
 
