@@ -36,7 +36,7 @@ def test_a_chain_is_proved_by_the_quick_path_without_the_weight_phase():
 def test_a_fractional_lp_leaves_the_slots_to_the_exact_path():
     # Three people who all want to meet each other, one slot: the LP takes half of each.
     index = build_index(problem_from_dict(instance(1, 3, [(0, 1), (1, 2), (0, 2)])))
-    assert quick_slots(index, 5.0) is None
+    assert quick_slots(index) is None
 
 
 def test_a_pinned_meeting_stays_in_the_bound_and_the_schedule():
@@ -45,7 +45,7 @@ def test_a_pinned_meeting_stays_in_the_bound_and_the_schedule():
     data["meetings"][0]["slot"] = "s0"
     data["meetings"][1]["weight"] = 2
     data["participants"][2]["available"] = ["s0"]
-    found = quick_slots(build_index(problem_from_dict(data)), 5.0)
+    found = quick_slots(build_index(problem_from_dict(data)))
     assert found is not None
     assert (found.slot_of, found.weight) == ({0: 0}, 1.0)
     schedule = solve(problem_from_dict(data), time_limit=5.0)
@@ -56,7 +56,7 @@ def test_meetings_that_cannot_avoid_idle_time_leave_the_slots_to_the_exact_path(
     # p0 is free in s0 and s2 only: their two meetings leave s1 idle.
     data = instance(3, 2, [(0, 1), (0, 2)])
     data["participants"][0]["available"] = ["s0", "s2"]
-    assert quick_slots(build_index(problem_from_dict(data)), 5.0) is None
+    assert quick_slots(build_index(problem_from_dict(data))) is None
     schedule = solve(problem_from_dict(data), time_limit=5.0)
     assert figures(problem_from_dict(data), schedule).idle == 1
 
@@ -78,7 +78,7 @@ def test_a_small_event_solved_by_the_quick_path_never_loads_cp_sat():
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_quick_slots_reach_the_cp_sat_optimum_with_no_idle_time(seed: int):
     index = build_index(generate(60, 45, 6, 8, seed=seed))
-    found = quick_slots(index, 5.0)
+    found = quick_slots(index)
     assert found is not None
     exact = solve_slots(index, time_limit=5.0, seed=0, kept={}, progress=lambda _m: None)
     assert exact.is_optimal
@@ -111,7 +111,7 @@ def small_events(draw):
 def test_whatever_the_quick_path_proves_cp_sat_cannot_beat(data):
     problem = problem_from_dict(data)
     index = build_index(problem)
-    found = quick_slots(index, 5.0)
+    found = quick_slots(index)
     if found is None:
         return
     exact = solve_slots(index, time_limit=5.0, seed=0, kept={}, progress=lambda _m: None)

@@ -51,7 +51,7 @@ def test_a_booth_meeting_then_a_free_table_is_a_forced_change():
 
 def test_the_seating_of_a_generated_event_is_reproducible():
     index = build_index(generate(120, 80, 8, 12, seed=3))
-    found = quick_slots(index, 5.0)
+    found = quick_slots(index)
     assert found is not None
     first = seat_meetings(index, found.slot_of, {}, time_limit=5.0, seed=0)
     second = seat_meetings(index, found.slot_of, {}, time_limit=5.0, seed=0)

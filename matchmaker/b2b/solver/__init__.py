@@ -25,9 +25,6 @@ EXACT_LIMIT = 60_000
 SMALL_LIMIT = 3_500
 # Share of the time limit for the slots; table changes come last in the objective.
 SLOT_SHARE = 0.85
-# Wall-clock cap of the quick path's SAT decision, as a share of the slot time (its conflict
-# budget ends it first on any but a very loaded machine).
-QUICK_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -89,7 +86,7 @@ def _slot_phase(
     # nor are larger events, whose SAT formula would cost more than it saves.
     if not kept and not objective.schedule_all and pairs <= SMALL_LIMIT:
         report("quick phase: LP bound, then a schedule without idle time")
-        quick = quick_slots(index, QUICK_SHARE * time_limit)
+        quick = quick_slots(index)
         if quick is not None:
             return _Slots(quick.slot_of, quick.weight, is_optimal=True)
     exact = importlib.import_module("matchmaker.b2b.solver.exact")

@@ -3,22 +3,25 @@
 When the LP relaxation of `bound.py` is integral, its selection reaches the bound. If those
 meetings fit with nobody idle (a CaDiCaL decision), weight and idle are both proved optimal
 without the CP-SAT weight phase: no schedule weighs more than the bound, none idles less than
-0. Otherwise the exact path runs as before; the attempt costs a few hundredths of a second.
+0. Otherwise the exact path runs; the attempt costs a few hundredths of a second.
 This module loads neither CP-SAT nor pandas, which is most of a small solve's start-up.
 """
 
 from dataclasses import dataclass, field
 
 from pysat.card import CardEnc, EncType
+from pysat.solvers import Solver
 
 from matchmaker.b2b.solver.bound import weight_relaxation
 from matchmaker.b2b.solver.index import Index
-from matchmaker.b2b.solver.satcall import solve_capped
 from matchmaker.b2b.solver.tablegroups import group_table_literals
 
 # A conflict budget, not a timer, so the answer is the same under any machine load; the
-# decisions this path is for take a few hundred conflicts.
+# decisions this path is for take a few hundred conflicts. CaDiCaL runs in this process: the
+# formula is small (up to 3,500 meeting-slot pairs), and forking it to a child, as the idle
+# phase does for Kissat, which cannot be interrupted, cost the cluster day 0.15 s of wall time.
 CONFLICTS = 20_000
+SOLVER = "cadical195"
 # An LP value this close to 0 or 1 counts as integral.
 TOLERANCE = 1e-6
 
@@ -31,7 +34,7 @@ class QuickResult:
     weight: float
 
 
-def quick_slots(index: Index, seconds: float) -> QuickResult | None:
+def quick_slots(index: Index) -> QuickResult | None:
     """Slots proved optimal by the LP bound and a schedule without idle time, or None."""
     # Pinned meetings must be scheduled in every schedule: held at 1, the LP still bounds them all.
     pinned = frozenset(m for m in range(index.meeting_count) if index.is_pinned(m))
@@ -45,10 +48,11 @@ def quick_slots(index: Index, seconds: float) -> QuickResult | None:
         return None
     formula = _Formula(index)
     formula.encode(chosen)
-    answer, model = solve_capped(formula.clauses, CONFLICTS, seconds)
-    if not answer:
-        return None
-    true = {lit for lit in model if lit > 0}
+    with Solver(name=SOLVER, bootstrap_with=formula.clauses) as solver:
+        solver.conf_budget(CONFLICTS)
+        if not solver.solve_limited():
+            return None
+        true = {lit for lit in solver.get_model() or [] if lit > 0}
     slot_of = {m: t for (m, t), var in formula.x.items() if var in true}
     return QuickResult(slot_of, weight)
 
