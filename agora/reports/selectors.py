@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from agora.accounts.models import AnyUser
 from agora.events.models import MeetingFeedback
 from agora.members.models import Organisation, Region, StrategicDomain
 from agora.members.selectors import is_representative_of, list_represented_organisations
@@ -98,14 +99,14 @@ def list_facts_rows(organisations: QuerySet[Organisation]) -> list[FactsRow]:
     ]
 
 
-def list_facts_organisations(user) -> QuerySet[Organisation]:
+def list_facts_organisations(user: AnyUser) -> QuerySet[Organisation]:
     """Organisations whose facts the user enters: all for staff, those they represent."""
     if user.is_staff:
         return Organisation.objects.filter(memberships__confirmed_on__isnull=False).distinct()
     return list_represented_organisations(user)
 
 
-def access_organisation_for_facts(user, slug: str) -> Organisation:
+def access_organisation_for_facts(user: AnyUser, slug: str) -> Organisation:
     """An organisation the user may enter facts for (its representatives, staff), or 404."""
     organisation = Organisation.objects.filter(slug=slug).first()
     if organisation is None or not (user.is_staff or is_representative_of(user, organisation)):

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from agora.accounts.models import User
 from agora.core.audit import log_action
 from agora.core.errors import ConflictError, DomainError
 from agora.members.models import Organisation
@@ -32,7 +33,7 @@ def check_report_year(year: int) -> None:
 
 
 @transaction.atomic
-def save_report_draft(*, actor, year: int, texts: dict[str, str]) -> AnnualReport:
+def save_report_draft(*, actor: User, year: int, texts: dict[str, str]) -> AnnualReport:
     """Create or update the draft report of a year with the staff's texts."""
     check_report_year(year)
     report, created = AnnualReport.objects.select_for_update().get_or_create(year=year)
@@ -48,7 +49,7 @@ def save_report_draft(*, actor, year: int, texts: dict[str, str]) -> AnnualRepor
 
 
 @transaction.atomic
-def publish_report(*, actor, year: int) -> AnnualReport:
+def publish_report(*, actor: User, year: int) -> AnnualReport:
     """Freeze a draft's figures, print its PDF in English and French and make it public."""
     report = AnnualReport.objects.select_for_update().filter(year=year).first()
     if report is None:
@@ -75,7 +76,7 @@ def publish_report(*, actor, year: int) -> AnnualReport:
     return report
 
 
-def check_facts_year(*, actor, year: int) -> None:
+def check_facts_year(*, actor: User, year: int) -> None:
     """Representatives enter the last complete years; staff may correct any past year."""
     allowed = list_facts_years()
     if year in allowed or (actor.is_staff and year <= allowed[0]):
@@ -89,7 +90,7 @@ def check_facts_year(*, actor, year: int) -> None:
 @transaction.atomic
 def save_yearly_facts(
     *,
-    actor,
+    actor: User,
     organisation: Organisation,
     year: int,
     employees: int | None,

@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from agora.accounts.requests import SignedInHttpRequest
 from agora.core.forms import form_status, submit_form
 from agora.reports import selectors, services
 from agora.reports.forms import FactsForm
@@ -14,7 +15,7 @@ from agora.reports.forms import FactsForm
 
 @login_required
 @require_GET
-def facts_list(request: HttpRequest) -> HttpResponse:
+def facts_list(request: SignedInHttpRequest) -> HttpResponse:
     """The user's organisations (all for staff) with their facts of the last years."""
     organisations = selectors.list_facts_organisations(request.user)
     context = {
@@ -26,7 +27,7 @@ def facts_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def facts_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+def facts_edit(request: SignedInHttpRequest, slug: str, year: int) -> HttpResponse:
     """Enter or correct one organisation's facts of one year."""
     organisation = selectors.access_organisation_for_facts(request.user, slug)
     if year not in selectors.list_facts_years() and not request.user.is_staff:

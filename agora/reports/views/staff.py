@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from openpyxl import Workbook
 
+from agora.accounts.requests import SignedInHttpRequest
 from agora.core.audit import list_audit_entries
 from agora.core.errors import DomainError
 from agora.core.forms import form_status, submit_form
@@ -71,7 +72,7 @@ def initial_texts(figures: ReportFigures) -> dict[str, str]:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def report_edit(request: HttpRequest, year: int) -> HttpResponse:
+def report_edit(request: SignedInHttpRequest, year: int) -> HttpResponse:
     """Write the draft of a year's report (POST saves it); a published one is shown read-only."""
     report = selectors.get_report(year)
     if request.method == "GET":
@@ -101,7 +102,7 @@ def report_regenerate(request: HttpRequest, year: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def report_publish(request: HttpRequest, year: int) -> HttpResponse:
+def report_publish(request: SignedInHttpRequest, year: int) -> HttpResponse:
     """Publish a draft: its figures are frozen and it appears on the public site."""
     try:
         services.publish_report(actor=request.user, year=year)

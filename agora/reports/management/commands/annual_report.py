@@ -5,6 +5,7 @@ otherwise today's figures with the draft's texts (or highlights written from the
 """
 
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import translation
@@ -23,7 +24,9 @@ class Command(BaseCommand):
         parser.add_argument("--html", type=Path, help="Write the report as HTML to this path.")
         parser.add_argument("--language", choices=["en", "fr"], default="en")
 
-    def handle(self, *args, year: int, pdf: Path | None, html: Path | None, **options) -> None:
+    def handle(
+        self, *args: Any, year: int, pdf: Path | None, html: Path | None, **options: Any
+    ) -> None:
         language = options["language"]
         report = selectors.get_report(year)
         figures = (

@@ -3,6 +3,8 @@
 Everything it builds is rolled back at the end; the database is left as it was.
 """
 
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandParser
 
 from agora.reports.bench import run
@@ -15,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--organisations", type=int, default=10_000)
         parser.add_argument("--years", type=int, default=15)
 
-    def handle(self, *args, organisations: int, years: int, **options) -> None:
+    def handle(self, *args: Any, organisations: int, years: int, **options: Any) -> None:
         timings = run(organisations=organisations, years=years)
         self.stdout.write(
             f"{timings.organisations} organisations ({timings.states} dated states), "
