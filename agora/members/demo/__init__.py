@@ -64,7 +64,11 @@ MEMBERS_MODELS = (
     CoMembershipAgreement,
     PartnerCluster,
 )
-HISTORY_MODELS = tuple(model.history.model for model in MEMBERS_MODELS if hasattr(model, "history"))
+HISTORY_MODELS = (
+    # The organisation's domains history rows point at its history rows: they go first.
+    Organisation.history.model._meta.get_field("historicalorganisation_domains").related_model,
+    *(model.history.model for model in MEMBERS_MODELS if hasattr(model, "history")),
+)
 
 
 @dataclass

@@ -25,6 +25,7 @@ from agora.members.models import (
     Person,
 )
 from agora.members.selectors import list_member_organisations
+from agora.members.services.organisations import update_organisation
 from agora.members.tests.factories import OrganisationFactory
 
 TODAY = date(2026, 11, 26)
@@ -275,3 +276,18 @@ def test_demo_logins_prints_every_login_and_the_mfa_rule(demo, db):
         assert login.email in text
         assert login.password in text
     assert "TOTP" in text
+
+
+def test_reset_also_empties_the_history_of_edited_organisations(demo, db):
+    organisation = Organisation.objects.filter(region="wallonia").order_by("pk").first()
+    update_organisation(
+        actor=None,
+        organisation=organisation,
+        data={"region": "brussels"},
+        domain_codes=["data-science"],
+    )
+    history = Organisation.history.model
+    domains_history = history._meta.get_field("historicalorganisation_domains").related_model
+    assert domains_history.objects.count() >= 1
+    reset_all(quiet_context())
+    assert (history.objects.count(), domains_history.objects.count()) == (0, 0)
