@@ -41,13 +41,14 @@ from agora.projects.models import (
 class ReadOnlyAdminMixin:
     """Rows written by the site's services: staff read them here and change them there."""
 
+    model: type[models.Model]  # set by ModelAdmin and InlineModelAdmin
+
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         # Non-editable fields (sizes, dates) are shown only when named read-only.
         named = getattr(self, "fields", None)
         if named:
             return [name for name in named if isinstance(name, str)]
-        model = self.model  # type: ignore[attr-defined]  # set by ModelAdmin and InlineModelAdmin
-        return [field.name for field in model._meta.fields]
+        return [field.name for field in self.model._meta.fields]
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

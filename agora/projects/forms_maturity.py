@@ -1,6 +1,6 @@
 """Forms of the maturity diagnosis: a new revision, one dimension's answers, targets, actions."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -86,7 +86,7 @@ class TargetForm(forms.Form):
 
     def __init__(self, *args: Any, language: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["dimension"].choices = dimension_choices(language)  # type: ignore[attr-defined]
+        cast(forms.ChoiceField, self.fields["dimension"]).choices = dimension_choices(language)
 
 
 class ActionPointForm(forms.Form):
@@ -98,4 +98,4 @@ class ActionPointForm(forms.Form):
 
     def __init__(self, *args: Any, language: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["dimension"].choices = dimension_choices(language)  # type: ignore[attr-defined]
+        cast(forms.ChoiceField, self.fields["dimension"]).choices = dimension_choices(language)

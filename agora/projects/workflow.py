@@ -14,6 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from agora.accounts.models import AnyUser
 from agora.core.errors import ConflictError, DomainError
 from agora.projects.models import Assignment, Call, Milestone, Project
 from agora.projects.selectors.projects import (
@@ -38,17 +39,17 @@ class Notify(StrEnum):
 
 
 @rules.predicate
-def coordinator_representative(user, project: Project) -> bool:
+def coordinator_representative(user: AnyUser, project: Project) -> bool:
     return is_coordinator_representative(user, project)
 
 
 @rules.predicate
-def consortium_member(user, project: Project) -> bool:
+def consortium_member(user: AnyUser, project: Project) -> bool:
     return is_consortium_member(user, project)
 
 
 @rules.predicate
-def call_jury_member(user, project: Project) -> bool:
+def call_jury_member(user: AnyUser, project: Project) -> bool:
     return is_jury_member(user, project)
 
 
@@ -219,12 +220,12 @@ def get_transition(action: str) -> Transition:
     return BY_ACTION[action]
 
 
-def may_apply(user, project: Project, transition: Transition) -> bool:
+def may_apply(user: AnyUser, project: Project, transition: Transition) -> bool:
     """Whether the user is among those the transition allows (the state is not checked)."""
     return PREDICATES[transition.who].test(user, project)
 
 
-def list_transitions(user, project: Project) -> list[Transition]:
+def list_transitions(user: AnyUser, project: Project) -> list[Transition]:
     """The actions the user may take on the project in its current state, jury's excluded."""
     return [
         transition

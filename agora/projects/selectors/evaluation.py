@@ -10,6 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agora.accounts.models import AnyUser
 from agora.core.models import AuditEntry
 from agora.members.models import Affiliation, Organisation
 from agora.members.selectors import current_affiliations
@@ -31,7 +32,7 @@ RUN_ACTION = "projects.call.experts_assigned"
 SIGNED_STATES = (Assignment.State.ACCEPTED, Assignment.State.SUBMITTED)
 
 
-def my_assignments(user) -> QuerySet[Assignment]:
+def my_assignments(user: AnyUser) -> QuerySet[Assignment]:
     """The user's assignments the staff invited them to (proposals stay with the staff)."""
     if not user.is_authenticated:
         return Assignment.objects.none()
@@ -42,12 +43,12 @@ def my_assignments(user) -> QuerySet[Assignment]:
     )
 
 
-def list_my_assignments(user) -> QuerySet[Assignment]:
+def list_my_assignments(user: AnyUser) -> QuerySet[Assignment]:
     """My assignments, the newest first."""
     return my_assignments(user).order_by("-created_at", "-pk")
 
 
-def access_my_assignment(user, pk: int) -> Assignment:
+def access_my_assignment(user: AnyUser, pk: int) -> Assignment:
     """One of my assignments (the declaration page), or Http404."""
     assignment = my_assignments(user).filter(pk=pk).first()
     if assignment is None:
@@ -55,7 +56,7 @@ def access_my_assignment(user, pk: int) -> Assignment:
     return assignment
 
 
-def access_signed_assignment(user, pk: int) -> Assignment:
+def access_signed_assignment(user: AnyUser, pk: int) -> Assignment:
     """One of my assignments whose declaration I signed (the evaluation form), or Http404."""
     assignment = (
         my_assignments(user)
@@ -161,7 +162,7 @@ def get_assignment_board(call: Call) -> AssignmentBoard:
     )
 
 
-def access_results_call(user, slug: str) -> Call:
+def access_results_call(user: AnyUser, slug: str) -> Call:
     """A call whose results the user may read (staff and the call's jury), or Http404."""
     call = Call.objects.filter(slug=slug).prefetch_related("criteria").first()
     if call is None or not user.is_authenticated:
@@ -251,7 +252,7 @@ def get_jury_file(project: Project) -> JuryFile:
     )
 
 
-def list_jury_calls(user) -> QuerySet[Call]:
+def list_jury_calls(user: AnyUser) -> QuerySet[Call]:
     """The calls whose jury the user sits on, the newest first."""
     if not user.is_authenticated:
         return Call.objects.none()
@@ -268,7 +269,7 @@ def list_experts(*, domain: str = "", active: str = "") -> QuerySet[Expert]:
     return experts.order_by("person__last_name", "person__first_name", "pk")
 
 
-def access_my_expert(user) -> Expert:
+def access_my_expert(user: AnyUser) -> Expert:
     """The user's own expert profile, or Http404 when they are not in the pool."""
     if not user.is_authenticated:
         raise Http404

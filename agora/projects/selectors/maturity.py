@@ -10,23 +10,24 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import get_language
 
+from agora.accounts.models import AnyUser
 from agora.projects import maturity
 from agora.projects.maturity_scale import DIMENSIONS
 from agora.projects.models import ActionPoint, CriterionAnswer, Diagnosis, Project, Target
 from agora.projects.selectors.projects import access_project, is_consortium_member
 
 
-def can_edit_maturity(user, project: Project) -> bool:
+def can_edit_maturity(user: AnyUser, project: Project) -> bool:
     """Whether the user may diagnose the project: its consortium and the staff."""
     return user.is_staff or is_consortium_member(user, project)
 
 
-def can_read_maturity(user, project: Project) -> bool:
+def can_read_maturity(user: AnyUser, project: Project) -> bool:
     """Whether a user who sees the project reads its diagnoses (experts: during evaluation)."""
     return project.state == Project.State.UNDER_EVALUATION or can_edit_maturity(user, project)
 
 
-def access_maturity(user, pk: int) -> Project:
+def access_maturity(user: AnyUser, pk: int) -> Project:
     """The project whose diagnoses the user may read, or Http404."""
     project = access_project(user, pk)
     if not can_read_maturity(user, project):
@@ -34,7 +35,7 @@ def access_maturity(user, pk: int) -> Project:
     return project
 
 
-def access_maturity_for_edit(user, pk: int) -> Project:
+def access_maturity_for_edit(user: AnyUser, pk: int) -> Project:
     """The project whose diagnoses the user may change, or Http404."""
     project = access_project(user, pk)
     if not can_edit_maturity(user, project):
@@ -42,7 +43,7 @@ def access_maturity_for_edit(user, pk: int) -> Project:
     return project
 
 
-def access_diagnosis(user, pk: int, *, for_edit: bool = False) -> Diagnosis:
+def access_diagnosis(user: AnyUser, pk: int, *, for_edit: bool = False) -> Diagnosis:
     """A diagnosis the user may read (or, for_edit, change), with its project, or Http404."""
     diagnosis = Diagnosis.objects.filter(pk=pk).first()
     if diagnosis is None:
@@ -52,7 +53,7 @@ def access_diagnosis(user, pk: int, *, for_edit: bool = False) -> Diagnosis:
     return diagnosis
 
 
-def access_action_point(user, pk: int) -> ActionPoint:
+def access_action_point(user: AnyUser, pk: int) -> ActionPoint:
     """An action point of a project the user may diagnose, or Http404."""
     action = ActionPoint.objects.select_related("diagnosis").filter(pk=pk).first()
     if action is None:
@@ -94,7 +95,9 @@ def list_revisions(project: Project, *, limit: int | None = None) -> list[Revisi
 
 def profile_of(diagnosis: Diagnosis) -> maturity.Profile:
     """The profile of a diagnosis fetched with its met answers (list_revisions)."""
-    return maturity.profile(answer.criterion for answer in diagnosis.met_answers)  # type: ignore[attr-defined]
+    # The stubs cannot know the attribute that Prefetch(..., to_attr="met_answers") sets.
+    answers: list[CriterionAnswer] = diagnosis.met_answers  # type: ignore[attr-defined]
+    return maturity.profile(answer.criterion for answer in answers)
 
 
 @dataclass(frozen=True)

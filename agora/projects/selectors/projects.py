@@ -14,6 +14,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
+from agora.accounts.models import AnyUser, User
 from agora.core.audit import list_audit_entries
 from agora.core.models import AuditEntry
 from agora.members.models import Affiliation, Organisation
@@ -54,7 +55,7 @@ def list_consortium_organisation_ids(project: Project) -> list[int]:
     )
 
 
-def is_consortium_member(user, project: Project) -> bool:
+def is_consortium_member(user: AnyUser, project: Project) -> bool:
     """Whether the user is currently affiliated with an organisation of the consortium."""
     return (
         list_user_organisations(user)
@@ -63,7 +64,7 @@ def is_consortium_member(user, project: Project) -> bool:
     )
 
 
-def is_coordinator_representative(user, project: Project) -> bool:
+def is_coordinator_representative(user: AnyUser, project: Project) -> bool:
     """Whether the user currently represents the coordinator organisation."""
     coordinator = project.partners.filter(is_coordinator=True, organisation__isnull=False)
     return (
@@ -73,7 +74,7 @@ def is_coordinator_representative(user, project: Project) -> bool:
     )
 
 
-def is_cleared_expert(user, project: Project) -> bool:
+def is_cleared_expert(user: AnyUser, project: Project) -> bool:
     """Whether the user is an expert assigned to the project who signed the declaration."""
     if not user.is_authenticated:
         return False
@@ -85,14 +86,14 @@ def is_cleared_expert(user, project: Project) -> bool:
     ).exists()
 
 
-def is_jury_member(user, project: Project) -> bool:
+def is_jury_member(user: AnyUser, project: Project) -> bool:
     """Whether the user sits on the jury of the project's call."""
     if not user.is_authenticated or project.call_id is None:
         return False
     return Call.jury.through.objects.filter(call_id=project.call_id, user_id=user.pk).exists()
 
 
-def access_jury_project(user, pk: int) -> Project:
+def access_jury_project(user: AnyUser, pk: int) -> Project:
     """A project for the jury's decision page, or Http404.
 
     The staff reach any project; a jury member only the projects of their own call that are
@@ -111,14 +112,14 @@ def access_jury_project(user, pk: int) -> Project:
     return project
 
 
-def can_see_project(user, project: Project) -> bool:
+def can_see_project(user: AnyUser, project: Project) -> bool:
     """Whether the project is visible to the user at all."""
     if not user.is_authenticated:
         return False
     return user.is_staff or is_consortium_member(user, project) or is_cleared_expert(user, project)
 
 
-def access_project(user, pk: int) -> Project:
+def access_project(user: AnyUser, pk: int) -> Project:
     """The project, or Http404 unless the consortium, the staff or a cleared expert asks."""
     project = (
         Project.objects.select_related("call", "co_labelling_partner", "submitted_diagnosis")
@@ -130,7 +131,7 @@ def access_project(user, pk: int) -> Project:
     return project
 
 
-def access_attachment(user, project_pk: int, pk: int) -> Attachment:
+def access_attachment(user: AnyUser, project_pk: int, pk: int) -> Attachment:
     """An attachment of a project the user may see, or Http404."""
     project = access_project(user, project_pk)
     attachment = Attachment.objects.filter(project=project, pk=pk).first()
@@ -139,7 +140,7 @@ def access_attachment(user, project_pk: int, pk: int) -> Attachment:
     return attachment
 
 
-def list_my_projects(user) -> QuerySet[Project]:
+def list_my_projects(user: AnyUser) -> QuerySet[Project]:
     """Projects whose consortium includes an organisation the user is affiliated with."""
     partners = Partner.objects.filter(organisation__in=list_user_organisations(user))
     return with_summary(Project.objects.filter(pk__in=partners.values("project_id")))
@@ -192,7 +193,7 @@ def list_open_calls() -> QuerySet[Call]:
     return Call.objects.filter(is_published=True, opens_at__lte=now, closes_at__gt=now)
 
 
-def access_call(user, slug: str) -> Call:
+def access_call(user: AnyUser, slug: str) -> Call:
     """A published call (the staff also see unpublished ones), or Http404."""
     calls = Call.objects.prefetch_related("domains", "criteria")
     if not user.is_staff:
@@ -203,7 +204,7 @@ def access_call(user, slug: str) -> Call:
     return call
 
 
-def list_creatable_organisations(user) -> QuerySet[Organisation]:
+def list_creatable_organisations(user: AnyUser) -> QuerySet[Organisation]:
     """Member organisations in good standing the user may coordinate a project for."""
     return list_member_organisations().filter(pk__in=list_user_organisations(user).values("pk"))
 
@@ -234,7 +235,7 @@ class Recipient:
     language: str  # the user's preferred language, else the site's
 
 
-def language_of(user) -> str:
+def language_of(user: User | None) -> str:
     """The language a user reads their e-mails in."""
     return (user.preferred_language if user is not None else "") or settings.LANGUAGE_CODE
 
