@@ -8,10 +8,11 @@ draft) and "publish" (write slots and tables back, send one e-mail per participa
 """
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core import mail
@@ -48,7 +49,9 @@ class Timings:
     def phase(self, name: str) -> Iterator[None]:
         count = [0]
 
-        def counter(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        def counter(
+            execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict[str, Any]
+        ) -> Any:
             count[0] += 1
             return execute(sql, params, many, context)
 

@@ -4,6 +4,7 @@ import base64
 import csv
 import io
 from collections.abc import Iterable
+from datetime import datetime
 
 import qrcode
 from django.conf import settings
@@ -110,6 +111,6 @@ def registrations_csv(
     return buffer.getvalue()
 
 
-def iso_or_blank(moment) -> str:
+def iso_or_blank(moment: datetime | None) -> str:
     """A moment in local time to the minute, or blank."""
     return timezone.localtime(moment).isoformat(timespec="minutes") if moment else ""

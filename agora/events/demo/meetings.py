@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from agora.accounts.models import User
 from agora.events import adapter
 from agora.events.demo import texts
 from agora.events.models import (
@@ -114,7 +115,7 @@ def create_requests(
     return requests
 
 
-def schedule_and_publish(event: Event, *, requested_by, at: datetime, seconds: float) -> int:
+def schedule_and_publish(event: Event, *, requested_by: User, at: datetime, seconds: float) -> int:
     """Solve with the matchmaker, write slots and tables on the meetings, publish; scheduled."""
     problem = adapter.fetch_problem(event)
     schedule = solve(problem, time_limit=seconds, seed=0)

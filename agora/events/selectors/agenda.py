@@ -6,6 +6,7 @@ from typing import cast
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from agora.accounts.models import AnyUser
 from agora.events.models import (
     Event,
     Meeting,
@@ -36,7 +37,7 @@ class AgendaMeeting:
         )
 
 
-def access_registration(user, slug: str) -> Registration:
+def access_registration(user: AnyUser, slug: str) -> Registration:
     """The user's own confirmed registration at the event; 404 when they have none."""
     person = get_person(user) if user.is_authenticated else None
     if person is None:

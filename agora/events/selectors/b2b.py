@@ -3,6 +3,7 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from agora.accounts.models import AnyUser
 from agora.events.models import (
     B2BProfile,
     Event,
@@ -18,7 +19,7 @@ from agora.events.selectors.registration import organisation_contains
 LIVE_STATUSES = (MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED)
 
 
-def access_b2b_registration(user, slug: str) -> Registration:
+def access_b2b_registration(user: AnyUser, slug: str) -> Registration:
     """The user's confirmed registration at a B2B event, or 404 (non-participants see nothing)."""
     if not user.is_authenticated:
         raise Http404

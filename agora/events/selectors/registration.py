@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from agora.accounts.models import AnyUser
 from agora.events.models import Event, Registration, RegistrationQuestion
 from agora.events.selectors.organisers import is_organiser
 from agora.members.models import Organisation, Person
@@ -32,7 +33,7 @@ def list_events(*, kind: str = "", is_past: bool = False) -> QuerySet[Event]:
     return events.filter(ends_at__gte=now).order_by("starts_at", "pk")
 
 
-def access_event(user, slug: str) -> Event:
+def access_event(user: AnyUser, slug: str) -> Event:
     """A published event, or an unpublished one for its organisers; otherwise 404."""
     event = (
         Event.objects.filter(slug=slug)
@@ -45,7 +46,7 @@ def access_event(user, slug: str) -> Event:
     return event
 
 
-def get_registration_of(user, event: Event) -> Registration | None:
+def get_registration_of(user: AnyUser, event: Event) -> Registration | None:
     """The user's own live registration at the event, if any."""
     person = get_person(user)
     if person is None:
@@ -85,12 +86,12 @@ def quote_price(event: Event, organisation: Organisation | None) -> PriceQuote:
     return PriceQuote(False, event.price_non_member)
 
 
-def list_registrable_organisations(user) -> QuerySet[Organisation]:
+def list_registrable_organisations(user: AnyUser) -> QuerySet[Organisation]:
     """Organisations a user's own registration may be credited to: their current ones."""
     return list_user_organisations(user).order_by("legal_name")
 
 
-def access_organisation_for_group(user, slug: str) -> Organisation:
+def access_organisation_for_group(user: AnyUser, slug: str) -> Organisation:
     """An organisation the user represents (any, for staff), or 404."""
     organisations = (
         Organisation.objects.all() if user.is_staff else list_represented_organisations(user)
@@ -121,7 +122,7 @@ def list_group_registrations(event: Event, organisation: Organisation) -> QueryS
     )
 
 
-def access_registration_for_cancel(user, event: Event, pk: int) -> Registration:
+def access_registration_for_cancel(user: AnyUser, event: Event, pk: int) -> Registration:
     """A live registration the user may cancel: their own, their organisation's, or as organiser."""
     registration = (
         Registration.objects.filter(LIVE, event=event, pk=pk)
@@ -140,7 +141,7 @@ def access_registration_for_cancel(user, event: Event, pk: int) -> Registration:
     return registration
 
 
-def list_my_registrations(user) -> QuerySet[Registration]:
+def list_my_registrations(user: AnyUser) -> QuerySet[Registration]:
     """The user's registrations (all states), latest event first."""
     person = get_person(user)
     if person is None:
@@ -152,7 +153,7 @@ def list_my_registrations(user) -> QuerySet[Registration]:
     )
 
 
-def access_participant_list(user, event: Event) -> QuerySet[Registration]:
+def access_participant_list(user: AnyUser, event: Event) -> QuerySet[Registration]:
     """Confirmed participants who consent to be listed; for confirmed participants and organisers.
 
     Anybody else gets a 404: the list is private to those who attend.
@@ -208,7 +209,7 @@ def list_confirmed(event: Event) -> QuerySet[Registration]:
     return list_registrations(event, status=Registration.Status.CONFIRMED)
 
 
-def access_registration_for_check_in(user, event: Event, pk: int) -> Registration:
+def access_registration_for_check_in(user: AnyUser, event: Event, pk: int) -> Registration:
     """A registration of an event the user organises, or 404."""
     if not is_organiser(user, event):
         raise Http404

@@ -13,6 +13,7 @@ from weasyprint import HTML
 from agora.core.forms import form_status, submit_form
 from agora.events.agenda_calendar import agenda_calendar
 from agora.events.forms_scheduling import FeedbackForm
+from agora.events.models import Registration
 from agora.events.selectors import agenda as selectors
 from agora.events.services import agenda as services
 
@@ -49,7 +50,7 @@ def agenda_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def _calendar_response(registration, *, attachment: bool) -> HttpResponse:
+def _calendar_response(registration: Registration, *, attachment: bool) -> HttpResponse:
     body = agenda_calendar(registration, selectors.list_agenda(registration))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     if attachment:
