@@ -12,6 +12,7 @@ from agora.accounts.api import ANYONE
 from agora.accounts.models import AnyUser
 from agora.accounts.requests import ApiRequest, SignedInApiRequest
 from agora.core.errors import DomainError, PermissionDeniedError
+from agora.core.schemas import InputSchema
 from agora.members import selectors, services
 from agora.members.models import (
     CoMembershipAgreement,
@@ -43,16 +44,24 @@ router = Router(tags=["members"])
 NULLABLE_ORGANISATION_FIELDS = {"employees"}
 
 
-class PageIn(Schema):
-    page: int = SchemaField(1, ge=1)
+# A bound keeps the offset (page - 1) * page_size within a database integer.
+MAX_PAGE = 1_000_000
+
+
+class PageIn(InputSchema):
+    page: int = SchemaField(1, ge=1, le=MAX_PAGE)
     page_size: int = SchemaField(50, ge=1, le=200)
 
 
-class OrganisationFilters(Schema):
+class OrganisationFilters(InputSchema):
     search: str = SchemaField("", max_length=100)
     domain: str = SchemaField("", max_length=50, description="A strategic domain code.")
     region: Region | None = None
     kind: Kind | None = None
+
+
+class MembershipFilters(InputSchema):
+    organisation: str = SchemaField("", max_length=100, description="An organisation's slug.")
 
 
 class PersonPage(Schema):
@@ -154,7 +163,7 @@ def list_organisations(
     return {"count": count, "items": [organisation_out(o, is_staff=is_staff) for o in items]}
 
 
-@router.get("/organisations/{slug}", response=OrganisationDetailOut, auth=ANYONE)
+@router.get("/organisations/{slug:slug}", response=OrganisationDetailOut, auth=ANYONE)
 def get_organisation(request: ApiRequest, slug: str) -> dict[str, Any]:
     """One organisation, with its representatives when it consents (all of them for staff)."""
     return organisation_detail(request.auth, slug)
@@ -171,7 +180,7 @@ def create_organisation(request: SignedInApiRequest, payload: OrganisationIn) ->
     return Status(201, organisation_detail(request.auth, organisation.slug))
 
 
-@router.patch("/organisations/{slug}", response=OrganisationDetailOut)
+@router.patch("/organisations/{slug:slug}", response=OrganisationDetailOut)
 def update_organisation(
     request: SignedInApiRequest, slug: str, payload: OrganisationPatch
 ) -> dict[str, Any]:
@@ -279,12 +288,12 @@ def access_membership(user: AnyUser, pk: int) -> Membership:
 
 @router.get("/memberships/", response=MembershipPage)
 def list_memberships(
-    request: SignedInApiRequest, page: Query[PageIn], organisation: str = ""
+    request: SignedInApiRequest, page: Query[PageIn], filters: Query[MembershipFilters]
 ) -> dict[str, Any]:
     """Membership periods: all for staff, those of the caller's organisations otherwise."""
     memberships = selectors.list_memberships_for(request.auth)
-    if organisation:
-        memberships = memberships.filter(organisation__slug=organisation)
+    if filters.organisation:
+        memberships = memberships.filter(organisation__slug=filters.organisation)
     count, items = page_of(memberships, page)
     return {"count": count, "items": [membership_out(m) for m in items]}
 
@@ -372,7 +381,7 @@ def list_partner_clusters(request: ApiRequest) -> list[dict[str, Any]]:
     ]
 
 
-@router.get("/partner-clusters/{slug}", response=PartnerClusterOut, auth=ANYONE)
+@router.get("/partner-clusters/{slug:slug}", response=PartnerClusterOut, auth=ANYONE)
 def get_partner_cluster(request: ApiRequest, slug: str) -> dict[str, Any]:
     """One partner cluster and its co-members."""
     partner = PartnerCluster.objects.filter(slug=slug).first()

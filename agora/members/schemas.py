@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
+from agora.core.schemas import InputSchema
 from agora.members.models import Affiliation, Membership, Organisation, Region
 
 Kind = Organisation.Kind
@@ -61,7 +62,7 @@ class OrganisationPage(Schema):
     items: list[OrganisationOut]
 
 
-class OrganisationIn(Schema):
+class OrganisationIn(InputSchema):
     legal_name: str = Field(min_length=1, max_length=200)
     short_name: str = Field("", max_length=80)
     slug: str = Field("", max_length=100, description="Derived from the legal name when empty.")
@@ -81,7 +82,7 @@ class OrganisationIn(Schema):
     domains: list[str] = Field(default_factory=list, description="Strategic domain codes.")
 
 
-class OrganisationPatch(Schema):
+class OrganisationPatch(InputSchema):
     legal_name: str | None = Field(None, min_length=1, max_length=200)
     short_name: str | None = Field(None, max_length=80)
     kind: Kind | None = None
@@ -118,7 +119,7 @@ class PersonOut(Schema):
     affiliations: list[AffiliationOut]
 
 
-class PersonIn(Schema):
+class PersonIn(InputSchema):
     first_name: str = Field(min_length=1, max_length=100)
     last_name: str = Field(min_length=1, max_length=100)
     email: str = Field("", max_length=254)
@@ -142,7 +143,7 @@ class MembershipOut(Schema):
     renewal_of: int | None
 
 
-class MembershipIn(Schema):
+class MembershipIn(InputSchema):
     organisation: str = Field(description="The organisation's slug.")
     type: MembershipType = MembershipType.FULL
     start_date: date
@@ -152,15 +153,15 @@ class MembershipIn(Schema):
     confirmed_on: date | None = None
 
 
-class ConfirmIn(Schema):
+class ConfirmIn(InputSchema):
     on: date | None = None
 
 
-class RenewIn(Schema):
+class RenewIn(InputSchema):
     fee: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
 
 
-class CancelIn(Schema):
+class CancelIn(InputSchema):
     reason: str = Field(max_length=300)
     on: date | None = None
 
@@ -182,7 +183,7 @@ class PartnerClusterOut(Schema):
     co_members: list[CoMemberOut]
 
 
-class PartnerClusterIn(Schema):
+class PartnerClusterIn(InputSchema):
     name: str = Field(min_length=1, max_length=200)
     short_name: str = Field("", max_length=50)
     slug: str = Field("", max_length=50, description="Derived from the name when empty.")

@@ -300,6 +300,38 @@ def test_missing_legal_name_is_a_validation_error(world, staff_client):
     assert response.json()["detail"] == "legal_name: Field required"
 
 
+def test_a_nul_character_in_a_body_is_refused_and_nothing_saved(world, staff_client):
+    data = {"legal_name": "Nova\x00 SA", "region": "wallonia", "domains": ["x\x00"]}
+
+    response = post(staff_client, "/api/organisations/", data)
+
+    assert response.status_code == 422
+    assert response.json()["detail"] == (
+        "legal_name: Value error, Null characters are not allowed.; "
+        "domains: Value error, Null characters are not allowed."
+    )
+    assert not Organisation.objects.filter(legal_name__startswith="Nova").exists()
+
+
+@pytest.mark.parametrize(
+    ("query", "detail"),
+    [
+        ("search=a%00b", "search: Value error, Null characters are not allowed."),
+        ("page=99999999999999999999", "page: Input should be less than or equal to 1000000"),
+    ],
+)
+def test_a_query_no_database_could_run_is_refused(world, staff_client, query, detail):
+    response = staff_client.get(f"/api/organisations/?{query}")
+
+    assert (response.status_code, response.json()["detail"]) == (422, detail)
+
+
+def test_a_slug_with_a_nul_character_is_not_found(world):
+    response = Client().get("/api/organisations/hel%00ix")
+
+    assert response.status_code == 404
+
+
 def test_malformed_json_is_refused(world, staff_client):
     response = staff_client.post("/api/organisations/", "{", content_type="application/json")
 
