@@ -50,8 +50,7 @@ def default_language():
     translation.deactivate()
 
 
-@pytest.fixture
-def cast(db) -> Cast:
+def make_cast() -> Cast:
     """A member organisation with its representative and a member user, another member, staff."""
     organisation = OrganisationFactory(legal_name="Helix Therapeutics SA", slug="helix")
     other = OrganisationFactory(legal_name="Other Bio SRL", slug="other-bio")
@@ -83,10 +82,19 @@ def cast(db) -> Cast:
     )
 
 
+def add_totp(user) -> None:
+    """TOTP set up for the user, so the staff MFA gate lets them through."""
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
+
+
+@pytest.fixture
+def cast(db) -> Cast:
+    """The cast in the test's database (make_cast builds it where a test module needs it once)."""
+    return make_cast()
+
+
 @pytest.fixture
 def staff_with_totp(cast):
     """The staff user with TOTP set up, so the MFA gate lets them through."""
-    Authenticator.objects.create(
-        user=cast.staff, type=Authenticator.Type.TOTP, data={"secret": "x"}
-    )
+    add_totp(cast.staff)
     return cast.staff

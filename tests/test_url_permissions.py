@@ -6,23 +6,17 @@ entry point; the language switch is a public POST.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from agora.core.models import AuditEntry
-from agora.members.models import Invitation, Membership, MembershipApplication, Organisation, Person
-from agora.members.tests.factories import (
-    AgreementFactory,
-    MembershipFactory,
-    OrganisationFactory,
-    domain,
-)
-from tests.events_world import add_badge_sheet, events_snapshot, make_events_world
-from tests.projects_world import make_projects_world, projects_snapshot
-from tests.reports_world import make_reports_world, reports_snapshot
+from agora.members.models import Membership, MembershipApplication, Organisation, Person
+from tests.events_world import events_snapshot
+from tests.members_world import make_world
+from tests.projects_world import projects_snapshot
+from tests.reports_world import reports_snapshot
 
 ROLES = ("anonymous", "member", "representative", "outsider", "expert", "staff")
 THIRD_PARTY = ("admin/", "accounts/", "i18n/", "^media/")
@@ -650,47 +644,11 @@ def test_every_url_pattern_has_a_row():
 
 @pytest.fixture
 def world(cast, staff_with_totp, settings, tmp_path):
-    """The objects the URLs of the matrix point at (tests/events_world.py, projects_world.py)."""
+    """The objects the URLs of the matrix point at (tests/members_world.py and the app worlds)."""
     # Attachments are stored privately: a temporary folder, never the real one.
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    application = MembershipApplication.objects.create(
-        legal_name="Applicant Bio SA",
-        kind="startup",
-        region="wallonia",
-        description="Cells.",
-        first_name="Ana",
-        last_name="Costa",
-        email="ana@example.org",
-    )
-    application.domains.set([domain("cell-therapy")])
-    newcomer = OrganisationFactory(slug="newcomer", legal_name="Newcomer SA")
-    agreement = AgreementFactory()
-    events = make_events_world(cast)
-    add_badge_sheet(events["event"])
-    return (
-        events
-        | make_projects_world(cast)
-        | make_reports_world(cast)
-        | {
-            "application": application,
-            "membership": Membership.objects.get(organisation=cast.organisation),
-            "pending": MembershipFactory(
-                organisation=newcomer,
-                confirmed_on=None,
-                start_date=date(2030, 1, 1),
-                end_date=date(2030, 12, 31),
-            ),
-            "invitation": Invitation.objects.create(
-                organisation=cast.organisation,
-                email="new@example.org",
-                first_name="New",
-                last_name="Colleague",
-            ),
-            "representative_person": cast.representative.person,
-            "partner": agreement.partner,
-        }
-    )
+    return make_world(cast)
 
 
 def snapshot() -> tuple:
