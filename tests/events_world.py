@@ -38,6 +38,7 @@ from agora.members.tests.factories import (
     PersonFactory,
     UserFactory,
 )
+from conftest import add_totp
 from matchmaker.b2b import Assignment, Schedule, Status
 from matchmaker.b2b.io import schedule_to_dict
 
@@ -141,7 +142,9 @@ def add_organisers(event: Event) -> dict[str, object]:
 
     "named_organiser" is named in the event's organisers; "co_organiser_representative"
     represents the co-organising member organisation, whose employee, former representative
-    (until yesterday) and another event's named organiser organise nothing here.
+    (until yesterday) and another event's named organiser organise nothing here. All have
+    TOTP set up, so that what they get is decided by who they are, not by the MFA gate
+    (agora/events/tests/test_organiser_mfa.py takes it away).
     """
     co_organiser = OrganisationFactory(legal_name="Co-Org Pharma SA", slug="co-org")
     event.co_organiser = co_organiser
@@ -161,4 +164,6 @@ def add_organisers(event: Event) -> dict[str, object]:
     event.organisers.add(users["named_organiser"])
     users["other_event_organiser"] = UserFactory(email="other_event_organiser@example.org")
     EventFactory(slug="other-day").organisers.add(users["other_event_organiser"])
+    for user in users.values():
+        add_totp(user)
     return users

@@ -154,6 +154,16 @@ class RegistrationFilterForm(forms.Form):
         }
 
 
+class CheckInSearchForm(forms.Form):
+    """The check-in list's search by name or organisation."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+
+    def search(self) -> str:
+        """The words to look for; none when the input was refused."""
+        return getattr(self, "cleaned_data", {}).get("q", "")
+
+
 class CheckInForm(forms.Form):
     """Mark a participant as arrived, or undo it."""
 

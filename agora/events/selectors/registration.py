@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from agora.accounts.models import AnyUser
 from agora.events.models import Event, Registration, RegistrationQuestion
-from agora.events.selectors.organisers import is_organiser
+from agora.events.selectors.organisers import is_organiser, require_organiser_mfa
 from agora.members.models import Organisation, Person
 from agora.members.selectors import (
     get_person,
@@ -136,8 +136,11 @@ def access_registration_for_cancel(user: AnyUser, event: Event, pk: int) -> Regi
         registration.organisation_id is not None
         and list_represented_organisations(user).filter(pk=registration.organisation_id).exists()
     )
-    if not (is_own or represents or is_organiser(user, event)):
+    if is_own or represents:
+        return registration
+    if not is_organiser(user, event):
         raise Http404
+    require_organiser_mfa(user)
     return registration
 
 

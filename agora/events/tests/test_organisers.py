@@ -8,6 +8,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from agora.events.selectors.organisers import (
+    OrganiserMfaRequiredError,
     access_event_for_organiser,
     is_organiser,
     list_organised_events,
@@ -16,6 +17,7 @@ from agora.events.selectors.organisers import (
 from agora.events.tests.factories import EVENT_START, EventFactory
 from agora.members.models import Affiliation
 from agora.members.tests.factories import AffiliationFactory
+from conftest import add_totp
 
 EXPECTED = {
     "anonymous": False,
@@ -73,11 +75,21 @@ def test_an_event_named_and_co_organised_comes_once(cast, event):
 
 
 def test_b2b_pages_need_an_event_with_b2b(cast, event):
+    add_totp(cast.expert)
     event.has_b2b = False
     event.save(update_fields=["has_b2b"])
     assert access_event_for_organiser(cast.expert, "think-tank") == event
     with pytest.raises(Http404):
         access_event_for_organiser(cast.expert, "think-tank", b2b=True)
+
+
+def test_an_organiser_without_totp_is_refused_only_when_it_is_required(cast, event, settings):
+    with pytest.raises(OrganiserMfaRequiredError):
+        access_event_for_organiser(cast.expert, "think-tank")
+    with pytest.raises(Http404):  # who does not organise learns nothing, not even of the gate
+        access_event_for_organiser(cast.member, "think-tank")
+    settings.AGORA_STAFF_MFA_REQUIRED = False
+    assert access_event_for_organiser(cast.expert, "think-tank") == event
 
 
 def test_upcoming_organised_events_leave_out_past_ones(cast, event):

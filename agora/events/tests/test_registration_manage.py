@@ -14,6 +14,7 @@ from agora.events.models import Event, Registration, RegistrationQuestion
 from agora.events.tests.factories import EventFactory, RegistrationFactory
 from agora.members.models import Person
 from agora.members.tests.factories import PersonFactory
+from conftest import add_totp
 
 ROLES = ["member", "representative", "outsider", "expert", "staff"]
 MANAGE_URLS = [
@@ -62,6 +63,7 @@ def test_organisers_and_the_co_organisers_representatives_open_them(client, cast
     event.co_organiser = cast.other_organisation
     event.save()
     for user in [cast.expert, cast.outsider]:
+        add_totp(user)  # organiser pages ask organisers for two-factor login, as staff
         client.force_login(user)
         assert client.get(reverse(name, args=["cluster-day"])).status_code == 200
     client.force_login(cast.member)
@@ -134,6 +136,17 @@ def test_check_in_search_answers_htmx_with_the_rows(client, staff_with_totp, eve
     assert response.status_code == 200
     assert response.text.lstrip().startswith("<tr")
     assert "Hélène Lefèvre-Dupré" in response.text
+
+
+@pytest.mark.parametrize("search", ["a\x00b", "x" * 101])
+def test_check_in_search_refuses_a_nul_or_an_over_long_search(
+    client, staff_with_totp, event, helene, search
+):
+    client.force_login(staff_with_totp)
+    response = client.get(reverse("events:check-in-list", args=["cluster-day"]), {"q": search})
+    assert response.status_code == 400
+    assert response.context["search"] == ""
+    assert [r.person.first_name for r in response.context["registrations"]] == ["Hélène"]
 
 
 def test_check_in_by_htmx_answers_the_row(client, staff_with_totp, event, helene):

@@ -332,6 +332,18 @@ def test_cancel_goes_back_to_the_page_it_came_from_but_not_elsewhere(client, cas
     assert response["Location"] == reverse("events:my-registrations")
 
 
+def test_cancel_with_a_bare_word_as_next_goes_to_my_registrations(client, cast, event):
+    registration = RegistrationFactory(event=event, person=cast.member.person)
+    Event.objects.filter(pk=event.pk).update(seats_taken=1)
+    client.force_login(cast.member)
+    url = reverse("events:registration-cancel", args=["cluster-day", registration.pk])
+    response = client.post(url, {"next": "abc"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("events:my-registrations")
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
+
+
 def test_cancel_after_the_start_is_a_conflict(client, cast):
     started = EventFactory(
         slug="started",

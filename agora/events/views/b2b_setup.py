@@ -4,7 +4,6 @@ from collections.abc import Callable
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,6 +24,7 @@ from agora.events.models import Event
 from agora.events.selectors import b2b as selectors
 from agora.events.selectors import organisers
 from agora.events.services import b2b_setup as services
+from agora.events.views.organiser_access import organiser_page
 
 REQUESTS_PAGE_SIZE = 50
 
@@ -57,7 +57,7 @@ def setup_page(request: HttpRequest, event: Event, **refused: forms.Form) -> Htt
     return render(request, "events/b2b/manage.html", context, status=status)
 
 
-@login_required
+@organiser_page
 @require_GET
 def manage(request: HttpRequest, slug: str) -> HttpResponse:
     """Slots, tables and home tables, the request cap and rules of one event."""
@@ -105,7 +105,7 @@ def change_setting(
     )
 
 
-@login_required
+@organiser_page
 @require_POST
 def slots_generate(request: HttpRequest, slug: str) -> HttpResponse:
     """Cut a session into consecutive slots."""
@@ -114,7 +114,7 @@ def slots_generate(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
+@organiser_page
 @require_POST
 def slot_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Remove one slot."""
@@ -124,7 +124,7 @@ def slot_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return changed(request, event, _("The slot was removed."))
 
 
-@login_required
+@organiser_page
 @require_POST
 def tables_add(request: HttpRequest, slug: str) -> HttpResponse:
     """Add several tables."""
@@ -133,7 +133,7 @@ def tables_add(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
+@organiser_page
 @require_POST
 def table_rename(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Rename one table."""
@@ -150,7 +150,7 @@ def table_rename(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@organiser_page
 @require_POST
 def home_table_assign(request: HttpRequest, slug: str) -> HttpResponse:
     """Give a participant a home table, or take it away."""
@@ -168,7 +168,7 @@ def home_table_assign(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
+@organiser_page
 @require_POST
 def request_cap_set(request: HttpRequest, slug: str) -> HttpResponse:
     """Change the request cap."""
@@ -182,7 +182,7 @@ def request_cap_set(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
+@organiser_page
 @require_POST
 def request_rule_add(request: HttpRequest, slug: str) -> HttpResponse:
     """Add a request restriction."""
@@ -196,7 +196,7 @@ def request_rule_add(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
+@organiser_page
 @require_POST
 def request_rule_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Lift a request restriction."""
@@ -206,7 +206,7 @@ def request_rule_remove(request: HttpRequest, slug: str, pk: int) -> HttpRespons
     return changed(request, event, _("The restriction was lifted."))
 
 
-@login_required
+@organiser_page
 @require_GET
 def request_overview(request: HttpRequest, slug: str) -> HttpResponse:
     """Every request of the event with its status, for the organisers."""

@@ -1,6 +1,5 @@
 """Organiser pages: the dashboard of one event and the list of the events one organises."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,6 +12,7 @@ from agora.events import charts
 from agora.events.models import Event
 from agora.events.selectors import dashboard as selectors
 from agora.events.selectors import organisers
+from agora.events.views.organiser_access import organiser_page
 
 # The other organiser pages of an event, by URL name; the B2B ones only for events with B2B.
 ORGANISER_PAGES = (
@@ -51,7 +51,7 @@ def draw_charts(figures: selectors.Dashboard) -> dict[str, str]:
     return {name: mark_safe(svg) for name, svg in svgs.items()}
 
 
-@login_required
+@organiser_page
 @require_GET
 def event_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     """An event's figures and charts, with links to its other organiser pages."""
@@ -66,7 +66,7 @@ def event_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "events/dashboard/event_dashboard.html", context)
 
 
-@login_required
+@organiser_page
 @require_GET
 def event_manage_list(request: HttpRequest) -> HttpResponse:
     """The events the user organises (every one, for staff), unpublished ones too, with counts."""

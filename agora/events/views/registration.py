@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -18,6 +18,7 @@ from agora.events.models import Event, Registration
 from agora.events.selectors import organisers
 from agora.events.selectors import registration as selectors
 from agora.events.services import registration as services
+from agora.events.views.organiser_access import organiser_page
 from agora.members.selectors import get_person, list_represented_organisations
 
 PAST_EVENTS_PAGE_SIZE = 20
@@ -33,6 +34,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "upcoming": selectors.list_events(kind=kind),
         "page_obj": Paginator(past, PAST_EVENTS_PAGE_SIZE).get_page(request.GET.get("page")),
+        # The navbar (core) names organiser pages to staff only; others find theirs here.
+        "organises": organisers.organises_any_event(request.user),
     }
     return render(request, "events/registration/event_list.html", context, status=form_status(form))
 
@@ -147,7 +150,7 @@ def colleagues_register(request: HttpRequest, slug: str, organisation: str) -> H
     )
 
 
-@login_required
+@organiser_page  # sign-in, and two-factor login when cancelling as an organiser
 @require_POST
 def registration_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Cancel one's registration (or a colleague's, as representative, or as organiser)."""
@@ -163,8 +166,11 @@ def registration_cancel(request: HttpRequest, slug: str, pk: int) -> HttpRespons
         _("The registration of %(person)s is cancelled.") % {"person": registration.person},
     )
     next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        return redirect(next_url)
+    # Only a path on this site: redirect() would take a bare word for a view name to reverse.
+    if next_url.startswith("/") and url_has_allowed_host_and_scheme(
+        next_url, {request.get_host()}, request.is_secure()
+    ):
+        return HttpResponseRedirect(next_url)
     return redirect("events:my-registrations")
 
 
@@ -186,6 +192,7 @@ def my_registrations(request: HttpRequest) -> HttpResponse:
     context = {
         "registrations": selectors.list_my_registrations(request.user),
         "organised": organisers.list_upcoming_organised_events(request.user, now=now),
+        "organises": organisers.organises_any_event(request.user),
         "now": now,
     }
     return render(request, "events/registration/my_registrations.html", context)

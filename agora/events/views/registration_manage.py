@@ -1,7 +1,6 @@
 """Organiser pages of registration: the list and its CSV, check-in, badges. Others get a 404."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,13 +12,19 @@ from django_htmx.middleware import HtmxDetails
 from agora.core.errors import DomainError
 from agora.core.forms import form_status, submit_form
 from agora.events import exports_registration
-from agora.events.forms_registration import CheckInForm, GuestForm, RegistrationFilterForm
+from agora.events.forms_registration import (
+    CheckInForm,
+    CheckInSearchForm,
+    GuestForm,
+    RegistrationFilterForm,
+)
 from agora.events.models import Event
 from agora.events.selectors import badges as badge_selectors
 from agora.events.selectors import organisers
 from agora.events.selectors import registration as selectors
 from agora.events.services import badges as badge_services
 from agora.events.services import registration as services
+from agora.events.views.organiser_access import organiser_page
 
 REGISTRATIONS_PAGE_SIZE = 100
 
@@ -51,14 +56,14 @@ def registrations_page(
     )
 
 
-@login_required
+@organiser_page
 @require_GET
 def registration_list(request: HttpRequest, slug: str) -> HttpResponse:
     """The event's registrations, filtered by status, rate and words."""
     return registrations_page(request, organisers.access_event_for_organiser(request.user, slug))
 
 
-@login_required
+@organiser_page
 @require_POST
 def guest_register(request: HttpRequest, slug: str) -> HttpResponse:
     """Register someone without an account (the deadline does not apply, capacity does)."""
@@ -77,7 +82,7 @@ def guest_register(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("events:registration-list", slug=event.slug)
 
 
-@login_required
+@organiser_page
 @require_POST
 def waiting_list_promote(request: HttpRequest, slug: str) -> HttpResponse:
     """Give the free seats to the first people of the waiting list; each is told by e-mail."""
@@ -97,7 +102,7 @@ def waiting_list_promote(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("events:registration-list", slug=event.slug)
 
 
-@login_required
+@organiser_page
 @require_GET
 def registration_export(request: HttpRequest, slug: str) -> HttpResponse:
     """The filtered registrations as a CSV file, with the answers to the questions."""
@@ -123,15 +128,18 @@ def check_in_page(
     return render(request, template, context, status=status)
 
 
-@login_required
+@organiser_page
 @require_GET
 def check_in_list(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Confirmed participants to tick at the entrance, searchable by name or organisation."""
     event = organisers.access_event_for_organiser(request.user, slug)
-    return check_in_page(request, event, search=request.GET.get("q", "")[:100])
+    # A checked form: a NUL character or an over-long search is a 400, not a database error.
+    form = CheckInSearchForm(data=request.GET)
+    form.is_valid()
+    return check_in_page(request, event, search=form.search(), status=form_status(form))
 
 
-@login_required
+@organiser_page
 @require_POST
 def registration_check_in(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Mark a participant as arrived, or undo it; answers HTMX with the updated row."""
@@ -166,7 +174,7 @@ def pdf_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@login_required
+@organiser_page
 @require_GET
 def badges(request: HttpRequest, slug: str) -> HttpResponse:
     """Name badges, four A6 to an A4 page: at once for a small event, else from their page."""
@@ -178,7 +186,7 @@ def badges(request: HttpRequest, slug: str) -> HttpResponse:
     return pdf_response(content, f"{event.slug}-badges.pdf")
 
 
-@login_required
+@organiser_page
 @require_GET
 def badges_page(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The badges PDF of a large event: being prepared, or ready to download."""
@@ -194,7 +202,7 @@ def badges_page(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return render(request, template, context)
 
 
-@login_required
+@organiser_page
 @require_POST
 def badges_prepare(request: HttpRequest, slug: str) -> HttpResponse:
     """Prepare the badges PDF again, in the background."""
@@ -206,7 +214,7 @@ def badges_prepare(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("events:badges", slug=event.slug)
 
 
-@login_required
+@organiser_page
 @require_GET
 def badges_download(request: HttpRequest, slug: str) -> FileResponse:
     """The badges PDF last prepared."""
@@ -219,7 +227,7 @@ def badges_download(request: HttpRequest, slug: str) -> FileResponse:
     )
 
 
-@login_required
+@organiser_page
 @require_GET
 def check_in_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     """The check-in list to print, by name."""

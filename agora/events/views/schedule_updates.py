@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from agora.events.models import Event
 from agora.events.selectors import organisers
 from agora.events.selectors.schedule_updates import list_changes_since_publication
 from agora.events.services import schedule_updates as services
+from agora.events.views.organiser_access import organiser_page
 
 
 class AutomaticUpdatesForm(forms.Form):
@@ -37,7 +37,7 @@ def updates_page(
     return render(request, "events/scheduling/updates.html", context, status=form_status(form))
 
 
-@login_required
+@organiser_page
 @require_GET
 def schedule_updates(request: HttpRequest, slug: str) -> HttpResponse:
     """Changes since publication, and whether they re-schedule by themselves."""
@@ -46,7 +46,7 @@ def schedule_updates(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
+@organiser_page
 @require_POST
 def automatic_updates_set(request: HttpRequest, slug: str) -> HttpResponse:
     """Switch automatic updates of the published schedule on or off."""

@@ -4,7 +4,6 @@ import json
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from agora.events.models import Event, ScheduleRun
 from agora.events.selectors import organisers
 from agora.events.selectors import scheduling as selectors
 from agora.events.services import scheduling as services
+from agora.events.views.organiser_access import organiser_page
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -61,7 +61,7 @@ def refused_page(
     return schedule_page(request, event, errors=[error.message], status=error.status_code)
 
 
-@login_required
+@organiser_page
 @require_GET
 def schedule_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The latest run and its figures, with the actions the event's state allows."""
@@ -70,7 +70,7 @@ def schedule_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
+@organiser_page
 @require_POST
 def schedule_run(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Queue a run of the scheduler."""
@@ -90,7 +90,7 @@ def schedule_run(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return redirect("events:schedule-detail", slug=event.slug)
 
 
-@login_required
+@organiser_page
 @require_POST
 def schedule_publish(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Publish a finished run: meetings get their slot and table, participants an e-mail."""
@@ -109,7 +109,7 @@ def schedule_publish(request: HtmxHttpRequest, slug: str, pk: int) -> HttpRespon
     return redirect("events:schedule-detail", slug=event.slug)
 
 
-@login_required
+@organiser_page
 @require_POST
 def schedule_import(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Bring in a schedule made elsewhere, checked against the event before anything is saved."""
@@ -136,7 +136,7 @@ def _download(data: dict, filename: str) -> HttpResponse:
     return response
 
 
-@login_required
+@organiser_page
 @require_GET
 def schedule_instance(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The event's meetings as a b2b-instance/1 file."""
@@ -144,7 +144,7 @@ def schedule_instance(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return _download(selectors.get_instance(event), f"{event.slug}-instance.json")
 
 
-@login_required
+@organiser_page
 @require_GET
 def schedule_solution(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The published schedule as a b2b-solution/1 file."""
