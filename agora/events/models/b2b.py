@@ -147,6 +147,15 @@ class MeetingRequest(models.Model):
         return f"{self.requester.person} → {self.recipient.person}"
 
 
+# The solver's statuses (matchmaker.b2b.Status values), worded for the organiser.
+SOLVER_STATUSES = {
+    "optimal": _("optimal: no schedule can hold more"),
+    "feasible": _("feasible: a valid schedule, not proved the best"),
+    "infeasible": _("infeasible: the constraints leave no valid schedule"),
+    "unknown": _("unknown: no schedule found in the time given"),
+}
+
+
 class ScheduleRun(models.Model):
     """One run of the scheduler for an event: what it found, before and after publishing."""
 
@@ -198,6 +207,10 @@ class ScheduleRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} {self.created_at:%Y-%m-%d %H:%M}"
+
+    def get_solver_status_display(self) -> str:
+        """The solver's status in the reader's language (the code itself if it is a new one)."""
+        return str(SOLVER_STATUSES.get(self.status, self.status))
 
 
 class Meeting(models.Model):

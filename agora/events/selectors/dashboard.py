@@ -3,10 +3,18 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Avg, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, TruncDate
 
-from agora.events.models import Event, Meeting, MeetingRequest, Registration, Slot, Table
+from agora.events.models import (
+    Event,
+    Meeting,
+    MeetingFeedback,
+    MeetingRequest,
+    Registration,
+    Slot,
+    Table,
+)
 
 TOP_REQUESTED = 10
 LIVE = [Registration.Status.CONFIRMED, Registration.Status.WAITLISTED]
@@ -28,6 +36,15 @@ class RequestedParticipant:
 
 
 @dataclass(frozen=True)
+class Feedback:
+    """What participants said of their meetings after the event: ratings out of 5, outcomes."""
+
+    answers: int
+    average_rating: float | None  # None before the first answer
+    outcomes: list[tuple[str, int]]  # every outcome, in the order of the choices, with its count
+
+
+@dataclass(frozen=True)
 class Dashboard:
     """Everything the organiser dashboard shows about one event."""
 
@@ -44,6 +61,7 @@ class Dashboard:
     table_use: list[Use]
     most_requested: list[RequestedParticipant]
     organisations: list[tuple[str, int]]
+    feedback: Feedback
 
     @property
     def requests_sent(self) -> int:
@@ -57,7 +75,7 @@ def count_by(queryset: QuerySet, field: str) -> dict:
 
 
 def get_dashboard(event: Event) -> Dashboard:
-    """The dashboard's figures: nine queries whatever the size of the event."""
+    """The dashboard's figures: ten queries whatever the size of the event."""
     registrations = Registration.objects.filter(event=event)
     statuses = registrations.aggregate(
         confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
@@ -92,6 +110,23 @@ def get_dashboard(event: Event) -> Dashboard:
         table_use=[Use(table.name, per_table.get(table.pk, 0), len(slots)) for table in tables],
         most_requested=list_most_requested(event),
         organisations=list_represented_organisations(event),
+        feedback=get_feedback(event),
+    )
+
+
+def get_feedback(event: Event) -> Feedback:
+    """The meeting feedback of the event, in one query."""
+    outcomes = MeetingFeedback.Outcome
+    figures = MeetingFeedback.objects.filter(meeting__event=event).aggregate(
+        answers=Count("pk"),
+        average=Avg("rating"),
+        **{outcome.value: Count("pk", filter=Q(outcome=outcome.value)) for outcome in outcomes},
+    )
+    average = figures["average"]
+    return Feedback(
+        answers=figures["answers"],
+        average_rating=None if average is None else round(float(average), 1),
+        outcomes=[(str(outcome.label), figures[outcome.value]) for outcome in outcomes],
     )
 
 

@@ -4,6 +4,7 @@ from django.urls import reverse
 from agora.events.models import MeetingRequest, Registration
 from agora.events.tests.b2b_world import add_opportunity, make_world
 from agora.events.tests.factories import EventFactory, MeetingRequestFactory, SlotFactory
+from conftest import add_totp
 
 PARTICIPANT_PAGES = [
     ("events:b2b-profile", []),
@@ -175,6 +176,7 @@ def test_staff_open_the_set_up(client, world, staff_with_totp, name, args):
 @pytest.mark.parametrize(("name", "data"), MANAGE_POSTS)
 def test_an_organiser_of_the_event_changes_the_set_up(client, cast, world, name, data):
     world.event.organisers.add(cast.member)
+    add_totp(cast.member)  # organisers need two-factor login, as staff
     client.force_login(cast.member)
     response = client.post(url(name, world), data)
     assert response.status_code == 302

@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 import pytest
 from django.test import Client
 
-from agora.events.models import Meeting, MeetingRequest, Registration
-from agora.events.selectors.dashboard import get_dashboard
+from agora.events.models import Meeting, MeetingFeedback, MeetingRequest, Registration
+from agora.events.selectors.dashboard import Feedback, get_dashboard
 from agora.events.tests.factories import (
     EventFactory,
     MeetingRequestFactory,
@@ -15,6 +15,7 @@ from agora.events.tests.factories import (
     TableFactory,
 )
 from agora.members.tests.factories import OrganisationFactory
+from conftest import add_totp
 
 
 def client_for(user) -> Client:
@@ -67,7 +68,7 @@ def event(cast):
 
 
 def test_dashboard_figures(event, django_assert_max_num_queries):
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         figures = get_dashboard(event)
 
     assert [count for _day, count in figures.registrations_by_day] == [2, 1]
@@ -85,6 +86,31 @@ def test_dashboard_figures(event, django_assert_max_num_queries):
         (entry.registration.person.last_name, entry.requests) for entry in figures.most_requested
     ] == [("Gamma", 2), ("Alpha", 1)]
     assert figures.organisations == [("Helix Therapeutics SA", 2), ("Hospital of Namur", 1)]
+    assert figures.feedback == Feedback(answers=0, average_rating=None, outcomes=NO_OUTCOMES)
+
+
+NO_OUTCOMES = [
+    ("Follow-up planned", 0),
+    ("NDA signed", 0),
+    ("Joint project", 0),
+    ("Deal", 0),
+    ("Nothing", 0),
+]
+
+
+def test_meeting_feedback_feeds_the_dashboard(event, staff_with_totp):
+    meeting = Meeting.objects.get(event=event)
+    alpha, gamma = meeting.participants.order_by("person__last_name")
+    MeetingFeedback.objects.create(meeting=meeting, registration=alpha, rating=4, outcome="nda")
+    MeetingFeedback.objects.create(meeting=meeting, registration=gamma, rating=5, outcome="deal")
+
+    figures = get_dashboard(event)
+
+    assert figures.feedback.answers == 2
+    assert figures.feedback.average_rating == 4.5
+    assert dict(figures.feedback.outcomes) == dict(NO_OUTCOMES) | {"NDA signed": 1, "Deal": 1}
+    html = client_for(staff_with_totp).get("/events/cluster-day/manage/").content.decode()
+    assert "2 answers, average rating 4.5 / 5" in html
 
 
 def test_dashboard_counts_an_accepted_request_without_a_slot_as_unscheduled(event):
@@ -102,7 +128,7 @@ def test_dashboard_queries_do_not_grow_with_the_event(event, django_assert_max_n
         registration = RegistrationFactory(event=event, organisation=OrganisationFactory())
         MeetingRequestFactory(requester=registration, recipient=gamma)
 
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         get_dashboard(event)
 
 
@@ -118,6 +144,7 @@ def test_staff_sees_the_dashboard_with_its_charts(event, staff_with_totp):
 
 def test_named_organiser_sees_the_dashboard(event, cast):
     event.organisers.add(cast.member)
+    add_totp(cast.member)  # organisers need two-factor login, as staff
 
     assert client_for(cast.member).get("/events/cluster-day/manage/").status_code == 200
 

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from agora.events.models import Event, Meeting, ScheduleRun
 from agora.events.tests.scheduling_data import tiny_event
@@ -95,6 +96,24 @@ def test_schedule_page_shows_the_draft_with_its_figures_and_reasons(
     ]
     assert "Publish and send the agendas" in page.text
     assert 'hx-trigger="every 2s"' not in page.text
+    assert ScheduleRun.objects.get().status == "optimal"
+    assert "optimal: no schedule can hold more" in page.text
+
+
+@pytest.mark.parametrize(
+    ("status", "language", "shown"),
+    [
+        ("feasible", "en", "feasible: a valid schedule, not proved the best"),
+        ("feasible", "fr", "réalisable : un planning valide, sans preuve qu'il soit le meilleur"),
+        ("optimal", "fr", "optimal : aucun planning ne peut en placer davantage"),
+        ("infeasible", "fr", "irréalisable : les contraintes n'admettent aucun planning valide"),
+        ("unknown", "fr", "inconnu : aucun planning trouvé dans le temps imparti"),
+        ("", "fr", ""),
+    ],
+)
+def test_the_solver_status_is_worded_in_the_readers_language(status, language, shown):
+    with translation.override(language):
+        assert ScheduleRun(status=status).get_solver_status_display() == shown
 
 
 def test_schedule_page_takes_a_fixed_number_of_queries(
