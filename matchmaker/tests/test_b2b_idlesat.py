@@ -3,12 +3,14 @@ from itertools import product
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from pysat.solvers import Solver
 
 from matchmaker.b2b import Status, check, figures, problem_from_dict, solve
 from matchmaker.b2b.solver.idlesat import idle_of, minimise_idle
 from matchmaker.b2b.solver.index import build_index
 from matchmaker.b2b.solver.lowerbound import fewest_runs, person_breaks
 from matchmaker.b2b.solver.satcall import IN_PROCESS, solve_capped
+from matchmaker.b2b.solver.satformula import build_formula
 from matchmaker.tests.b2b_helpers import independent_check, instance
 
 BREAKS = {"idle": "breaks", "idle_scope": "all", "schedule_all": True}
@@ -130,3 +132,14 @@ def test_a_forked_call_returns_its_model_and_a_stuck_one_is_stopped_by_the_clock
     assert answer is True
     assert 2 in model
     assert solve_capped(_pigeons(12) + padding, 10**9, 0.2) == (None, [])
+
+
+def test_a_person_without_their_idle_flag_meets_in_one_block():
+    # p0 meets three people in five slots: with the flag off, only the three blocks remain.
+    data = instance(5, 2, [(0, 1), (0, 2), (0, 3)], objective=BREAKS)
+    index = build_index(problem_from_dict(data))
+    formula = build_formula(index, {0, 1, 2})
+    flag = formula.flags[0]
+    solver = Solver(name="cadical195", bootstrap_with=[*formula.clauses, [-flag]])
+    rows = {tuple(sorted(formula.slots_of(model).values())) for model in solver.enum_models()}
+    assert rows == {(0, 1, 2), (1, 2, 3), (2, 3, 4)}

@@ -131,7 +131,7 @@ def _idle_by_cp_sat(
     sm.model.add(sm.weight(scale) >= best)
     moves = _moves(sm, kept)
     room = sum(len(scope) for scope in index.scopes) * len(index.person_ids) + 1
-    sm.model.minimize(room * moves + sm.total_idle())
+    sm.model.minimize(cp_model.LinearExpr.weighted_sum([moves, sm.total_idle()], [room, 1]))
     _add_hint(sm, hint)
     solver = new_solver(max(deadline - time.monotonic(), 0.05), seed)
     status = solver.solve(sm.model)

@@ -44,16 +44,16 @@ def build_index(problem: Problem) -> Index:
         for p in people:
             meetings_of[p].append(m)
     home_tables = {h for h in home_of if h is not None}
-    people = {p.id: p for p in problem.participants}
+    by_id = {p.id: p for p in problem.participants}
     return Index(
         problem=problem,
         slot_ids=tuple(s.id for s in problem.slots),
         table_ids=tuple(t.id for t in problem.tables),
         person_ids=tuple(p.id for p in problem.participants),
         members=members,
-        candidates=tuple(_candidates(people, m, slot_pos) for m in problem.meetings),
+        candidates=tuple(_candidates(by_id, m, slot_pos) for m in problem.meetings),
         homes=tuple(
-            tuple(sorted({home_of[p] for p in people if home_of[p] is not None}))  # type: ignore[type-var]
+            tuple(sorted({h for p in people if (h := home_of[p]) is not None}))
             for people in members
         ),
         free_tables=tuple(t for t in range(len(problem.tables)) if t not in home_tables),

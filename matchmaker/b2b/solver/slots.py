@@ -108,14 +108,14 @@ def _add_people(sm: SlotModel) -> None:
 def _add_idle(sm: SlotModel) -> None:
     by_breaks = sm.index.problem.objective.idle == IdleMeasure.BREAKS
     for row in sm.busy:
-        total: cp_model.LinearExprT = 0
+        parts: list[cp_model.LinearExprT] = []
         for scope in sm.index.scopes:
             seq = [row[t] for t in scope if not isinstance(row[t], int)]
             if len(seq) < 2:
                 continue
             lits = [row[t] for t in scope]
-            total += _breaks(sm.model, lits) if by_breaks else _gap_slots(sm.model, lits)
-        sm.idle.append(total)
+            parts.append(_breaks(sm.model, lits) if by_breaks else _gap_slots(sm.model, lits))
+        sm.idle.append(cp_model.LinearExpr.sum(parts) if parts else 0)
 
 
 def _any(model: cp_model.CpModel, lits: list[Literal]) -> cp_model.IntVar:
