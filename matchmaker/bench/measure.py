@@ -1,5 +1,6 @@
 """Run one solve in its own process: exit code, wall time, peak memory, and a hard deadline."""
 
+import resource
 import subprocess
 import sys
 import time
@@ -17,6 +18,7 @@ class Measured:
     exit_code: int | None  # None: killed at the hard deadline
     seconds: float
     peak_mb: float | None  # None: the process did not live to report it
+    cpu_seconds: float = 0.0  # user + system time of the process and its children
 
 
 def run_measured(
@@ -27,6 +29,7 @@ def run_measured(
     peak.unlink(missing_ok=True)
     command = [sys.executable, "-m", "matchmaker.bench.peak", str(peak), target, *arguments]
     started = time.perf_counter()
+    cpu_before = _children_cpu()
     exit_code: int | None
     with log.open("w") as stream:
         try:
@@ -38,7 +41,14 @@ def run_measured(
             exit_code = None
     seconds = time.perf_counter() - started
     peak_mb = round(int(peak.read_text()) / 1024, 1) if peak.exists() else None
-    return Measured(exit_code, round(seconds, 2), peak_mb)
+    cpu = _children_cpu() - cpu_before
+    return Measured(exit_code, round(seconds, 2), peak_mb, round(cpu, 2))
+
+
+def _children_cpu() -> float:
+    """CPU seconds of the finished children so far (the machine is shared: wall time is not)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def solve_command(instance: Path, solution: Path, time_limit: float, seed: int) -> list[str]:

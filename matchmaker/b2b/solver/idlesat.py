@@ -24,8 +24,10 @@ MIN_BUDGET = 2_000
 # Share of the remaining budget for a decision on the way up from the lower bound: the first
 # ones are refutations (cheap with the block literals), the last one finds the schedule.
 UP_SHARE = 0.75
-# Share for the first "any schedule" decision, when the way up ran out of budget.
-ANY_SHARE = 0.5
+# Share of the whole budget kept from the way up for "any schedule" and the search after it,
+# so that a hard decision at the optimum still leaves a schedule; and that decision's share.
+RESERVE = 0.3
+ANY_SHARE = 0.6
 # Totalizers count this far above the lower bound at first, and grow on demand.
 FIRST_REACH = 8
 
@@ -51,8 +53,8 @@ def minimise_idle(index: Index, placed: set[int], time_limit: float) -> IdleResu
     floors = {p: person_breaks(index, p, placed) for p in formula.idle}
     with _Search(formula, sum(floors.values()), time_limit) as search:
         low = search.lowest
-        while search.left > 0:
-            answer, model = search.decide(low, UP_SHARE)
+        while search.left > search.reserve:
+            answer, model = search.decide(low, UP_SHARE, keep=search.reserve)
             if answer:
                 return _result(model, formula, is_proved=True)
             if answer is None:
@@ -83,6 +85,7 @@ class _Search:
         self.lowest = lowest
         self.refuted_all = False
         self.left = max(int(CONFLICTS_PER_SECOND * seconds), MIN_BUDGET)
+        self.reserve = int(RESERVE * self.left)
         self.solver = Solver(name="cadical195", bootstrap_with=formula.clauses)
         self.top = formula.top
         literals = [lit for lits in formula.idle.values() for lit in lits]
@@ -114,14 +117,14 @@ class _Search:
             self.solver.append_formula(totalizer.cnf.clauses[known:])
         return [-totalizer.rhs[k]]
 
-    def decide(self, k: int | None, share: float) -> tuple[bool | None, list[int]]:
+    def decide(self, k: int | None, share: float, keep: int = 0) -> tuple[bool | None, list[int]]:
         """Whether a schedule with idle at most k exists (any, for None); None: budget spent."""
         # Every person who idles idles once at least: at most k of them.
         assumptions = []
         if k is not None:
             assumptions = self._at_most(self.idle, k) + self._at_most(self.flags, k)
         before = self._conflicts()
-        self.solver.conf_budget(max(int(share * self.left), 1))
+        self.solver.conf_budget(max(int(share * (self.left - keep)), 1))
         answer = self.solver.solve_limited(assumptions=assumptions)
         self.left -= self._conflicts() - before
         # Refuted without using the bound (no core): no schedule at all.
