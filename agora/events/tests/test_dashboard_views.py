@@ -230,3 +230,13 @@ def test_dashboard_links_to_the_other_organiser_pages(event, staff_with_totp):
         "/events/cluster-day/manage/b2b/requests/",
         "/events/cluster-day/manage/schedule/",
     ]
+
+
+def test_the_dashboard_speaks_french_without_wrong_plurals(event, staff_with_totp):
+    client = client_for(staff_with_totp)
+    client.cookies["django_language"] = "fr"
+    html = client.get("/events/cluster-day/manage/").content.decode()
+    assert "acceptées : 1, refusées : 1, en attente : 1" in html
+    assert "en attente : 0, annulées : 1" in html
+    assert "Avis sur les rendez-vous" in html
+    assert "Aucun avis pour l'instant : les participants notent leurs rendez-vous" in html

@@ -7,7 +7,12 @@ from django.utils import timezone
 
 from agora.events.models import Event, Registration, RegistrationQuestion
 from agora.events.tests.factories import EventFactory, RegistrationFactory
-from agora.members.tests.factories import AffiliationFactory, PersonFactory, UserFactory
+from agora.members.tests.factories import (
+    AffiliationFactory,
+    PartnerClusterFactory,
+    PersonFactory,
+    UserFactory,
+)
 
 ROLES = ["member", "representative", "outsider", "expert", "staff"]
 
@@ -59,6 +64,13 @@ def test_event_page_shows_prices_seats_and_organisers(client, cast, event):
     assert "150.00 €" in response.text
     assert "Other Bio SRL" in response.text
     assert reverse("events:registration-create", args=["cluster-day"]) in response.text
+
+
+def test_event_page_names_the_partner_cluster_among_the_organisers(client, event):
+    event.partner_cluster = PartnerClusterFactory(name="Lyonbiopôle")
+    event.save(update_fields=["partner_cluster"])
+    response = client.get(reverse("events:event-detail", args=["cluster-day"]))
+    assert "BioWin Health Cluster, Lyonbiopôle" in response.text
 
 
 @pytest.mark.parametrize("role", ["anonymous", *ROLES])
