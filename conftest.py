@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import pytest
 from allauth.mfa.models import Authenticator
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.utils import translation
 from hypothesis import HealthCheck, settings
 
@@ -48,6 +49,12 @@ def default_language():
     translation.activate(django_settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the rows a cached value came from are rolled back."""
+    cache.clear()
 
 
 def make_cast() -> Cast:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
@@ -85,6 +86,19 @@ def breakdowns(figures: ReportFigures) -> list[Breakdown]:
     ]
 
 
+def published_charts(report: AnnualReport, figures: ReportFigures) -> dict[str, SafeString]:
+    """A published report's web charts, drawn once per language: its figures no longer change."""
+    assert report.published_at is not None
+    language = translation.get_language() or "en"
+    key = f"reports:charts:{report.pk}:{report.published_at.timestamp()}:{language}"
+    svgs = cache.get(key)
+    if svgs is None:
+        # matplotlib takes about a second for the five charts: not on every public view.
+        svgs = {name: str(svg) for name, svg in draw_charts(figures).items()}
+        cache.set(key, svgs, timeout=None)
+    return {name: mark_safe(svg) for name, svg in svgs.items()}
+
+
 def report_context(
     report: AnnualReport | None,
     figures: ReportFigures,
@@ -102,7 +116,11 @@ def report_context(
         "previous": figures.previous,
         "introduction": report.introduction_in(language) if report else "",
         "highlights": highlights,
-        "charts": draw_charts(figures, for_pdf=for_pdf),
+        "charts": (
+            published_charts(report, figures)
+            if report is not None and report.published_at is not None and not for_pdf
+            else draw_charts(figures, for_pdf=for_pdf)
+        ),
         "breakdowns": breakdowns(figures),
         "outcome_labels": outcome_labels(),
         "cluster_name": settings.AGORA_CLUSTER_NAME,

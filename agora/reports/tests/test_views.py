@@ -322,3 +322,22 @@ def test_the_dashboard_refuses_an_unknown_year(staff_client):
     response = staff_client.get(reverse("reports:dashboard"), {"year": "1900"})
 
     assert response.status_code == 400
+
+
+def test_a_published_report_draws_its_charts_once_per_language(client, published, monkeypatch):
+    first = charts_of(client.get(reverse("reports:report-detail", args=[published.year])))
+    # A second view must not draw: make drawing fail and the charts must still come out the same.
+    monkeypatch.setattr("agora.reports.rendering.draw_charts", broken_drawing)
+    second = charts_of(client.get(reverse("reports:report-detail", args=[published.year])))
+    assert (len(first), second) == (5, first)
+    client.cookies["django_language"] = "fr"
+    with pytest.raises(AssertionError, match="drawn again"):
+        client.get(reverse("reports:report-detail", args=[published.year]))
+
+
+def charts_of(response) -> list[str]:
+    return re.findall(r"<svg.*?</svg>", response.content.decode(), flags=re.DOTALL)
+
+
+def broken_drawing(*_args, **_kwargs):
+    raise AssertionError("drawn again")
