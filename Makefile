@@ -44,6 +44,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy agora matchmaker config
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 format: install
