@@ -23,6 +23,6 @@ class Command(BaseCommand):
             write(f"  {'':<21} {login.first_try}\n")
         write(
             "Staff sign in here without a second factor because the embedded demo mode does not "
-            "ask for one; production (DEBUG=false) requires TOTP for every staff account "
-            "(AGORA_STAFF_MFA_REQUIRED)."
+            "ask for one; production (DEBUG=false) requires TOTP for every staff account and for "
+            "event organisers on their organiser pages (AGORA_STAFF_MFA_REQUIRED)."
         )
