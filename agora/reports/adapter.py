@@ -165,10 +165,12 @@ def fetch_registrations() -> dict[int, list[RegistrationRecord]]:
 
 def fetch_requests() -> dict[int, list[MeetingRequestRecord]]:
     outcomes: dict[int, list[str]] = defaultdict(list)
-    for request_id, outcome in MeetingFeedback.objects.order_by("pk").values_list(
-        "meeting__request_id", "outcome"
+    ratings: dict[int, list[int]] = defaultdict(list)
+    for request_id, outcome, rating in MeetingFeedback.objects.order_by("pk").values_list(
+        "meeting__request_id", "outcome", "rating"
     ):
         outcomes[request_id].append(outcome)
+        ratings[request_id].append(rating)
     held = set(
         Meeting.objects.filter(
             is_cancelled=False,
@@ -190,6 +192,7 @@ def fetch_requests() -> dict[int, list[MeetingRequestRecord]]:
                 accepted_on=local_day(decided_at or created_at) if accepted else None,
                 is_held=pk in held,
                 outcomes=tuple(outcomes[pk]) if pk in held else (),
+                ratings=tuple(ratings[pk]) if pk in held else (),
             )
         )
     return requests

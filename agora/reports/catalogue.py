@@ -27,6 +27,11 @@ def cents_to_euros(cents: int) -> float:
     return cents / 100
 
 
+def rounded(mean: float | None) -> float | None:
+    """A mean to two decimals: more would be noise in a spreadsheet."""
+    return round(mean, 2) if mean is not None else None
+
+
 INDICATORS = (
     Indicator(
         "members",
@@ -177,6 +182,18 @@ INDICATORS = (
             "accepted": _("B2B meetings accepted"),
             "held": _("B2B meetings held"),
         },
+    ),
+    Indicator(
+        "meeting-ratings",
+        _("B2B meeting ratings"),
+        _(
+            "The ratings from 1 to 5 that participants gave the meetings held at the year's "
+            "events (one per participant who gave feedback; a cancelled or unscheduled meeting "
+            "does not count) and their average."
+        ),
+        _("Meetings, schedules and meeting feedback."),
+        lambda y: {"ratings": y.events.ratings, "rating_mean": rounded(y.events.rating_mean)},
+        {"ratings": _("Meeting ratings"), "rating_mean": _("Average meeting rating (out of 5)")},
     ),
     Indicator(
         "member-facts",

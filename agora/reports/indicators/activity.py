@@ -60,6 +60,7 @@ def event_figures(
     reached: set[int] = set()
     participants: dict[int, int] = {}
     outcomes: Counter[str] = Counter()
+    ratings: list[int] = []
     for event in held:
         present = [r for r in event.registrations if is_participant(r, known_on)]
         participants[event.id] = len(present)
@@ -69,6 +70,7 @@ def event_figures(
             if r.organisation_id is not None and is_member_on(r.organisation_id, event.held_on)
         )
         outcomes.update(outcome for r in event.requests if r.is_held for outcome in r.outcomes)
+        ratings.extend(rating for r in event.requests if r.is_held for rating in r.ratings)
     requests = [request for event in held for request in event.requests]
     return EventFigures(
         held=len(held),
@@ -79,6 +81,8 @@ def event_figures(
         meetings_held=sum(1 for r in requests if r.is_held),
         outcomes=dict(sorted(outcomes.items())),
         largest=largest_event(held, participants),
+        ratings=len(ratings),
+        rating_mean=sum(ratings) / len(ratings) if ratings else None,
     )
 
 

@@ -55,6 +55,9 @@ class EventFigures:
     meetings_held: int = 0
     outcomes: dict[str, int] = field(default_factory=dict)
     largest: LargestEvent | None = None
+    # Defaults also read back the figures frozen before meetings were rated in reports.
+    ratings: int = 0  # participants' ratings of held meetings, 1 to 5 each
+    rating_mean: float | None = None  # None without any rating
 
 
 @dataclass(frozen=True)

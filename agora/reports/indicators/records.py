@@ -74,12 +74,13 @@ class RegistrationRecord:
 
 @dataclass(frozen=True)
 class MeetingRequestRecord:
-    """A B2B meeting request, its answer and, once met, the participants' recorded outcomes."""
+    """A B2B meeting request, its answer and, once met, the participants' outcomes and ratings."""
 
     requested_on: date
     accepted_on: date | None = None
     is_held: bool = False  # accepted, placed in the published schedule and not cancelled
     outcomes: tuple[str, ...] = ()
+    ratings: tuple[int, ...] = ()  # 1 to 5, one per participant who gave feedback
 
 
 @dataclass(frozen=True)

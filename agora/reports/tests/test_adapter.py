@@ -1,13 +1,17 @@
-"""The adapter reads organisations as they were: their recorded history, domains included."""
+"""The adapter reads organisations as they were (their recorded history, domains included) and
+the feedback of the meetings held."""
 
 from datetime import date, datetime, time
 
 from django.utils import timezone
 
+from agora.events.models import Event
+from agora.events.tests.factories import EventFactory, SlotFactory
 from agora.members.services import update_organisation
 from agora.members.tests.factories import MembershipFactory, OrganisationFactory, domain
 from agora.reports.adapter import compute_figures, fetch_organisations
 from agora.reports.indicators.records import OrganisationState
+from agora.reports.tests.factories import rated_meeting
 
 
 def moment(day: date) -> datetime:
@@ -61,3 +65,18 @@ def test_the_history_keeps_one_state_a_day_and_only_changes(cast):
         OrganisationState(date(2015, 2, 1), "startup", "brussels", ("biopharmacy",)),
         OrganisationState(date(2019, 3, 1), "sme", "wallonia", ("data-science",)),
     )
+
+
+def test_the_ratings_of_held_meetings_count_and_those_of_cancelled_ones_do_not(db):
+    event = EventFactory(
+        starts_at=moment(date(2024, 10, 3)), schedule_state=Event.ScheduleState.PUBLISHED
+    )
+    slot = SlotFactory(event=event, starts_at=event.starts_at, ends_at=event.starts_at)
+    rated_meeting(event, slot, ratings=(5, 4))
+    rated_meeting(event, slot, ratings=(3,))
+    rated_meeting(event, slot, ratings=(1, 1), is_cancelled=True)
+
+    events = compute_figures(year=2024, known_on=date(2026, 11, 26)).current.events
+
+    assert (events.meetings_held, events.ratings, events.rating_mean) == (2, 3, 4.0)
+    assert events.outcomes == {"follow_up": 3}

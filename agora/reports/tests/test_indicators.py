@@ -1,5 +1,6 @@
 """The pure indicator engine on hand-made records: exact values, "as of" semantics, invariants."""
 
+import json
 from datetime import date
 
 from hypothesis import given
@@ -207,6 +208,36 @@ def test_events_participants_reach_and_b2b():
     assert figures.meetings_held == 1
     assert figures.outcomes == {"follow_up": 1, "nda": 1}
     assert (figures.largest.title, figures.largest.participants) == ("Cluster Day 2018", 4)
+
+
+def test_ratings_of_the_held_meetings_and_their_mean():
+    day = date(2018, 9, 5)
+    requests = (
+        MeetingRequestRecord(day, day, True, ("deal", "nda"), ratings=(5, 4)),
+        MeetingRequestRecord(day, day, True, ("nothing",), ratings=(2,)),
+        MeetingRequestRecord(day, day, False, ratings=(1,)),  # not held: its rating is not read
+    )
+    events = (
+        EventRecord(1, "Cluster Day 2018", date(2018, 10, 4), requests=requests),
+        EventRecord(2, "Next year", date(2019, 3, 1), requests=requests),
+    )
+    figures = report(events=events)
+
+    assert (figures.current.events.ratings, figures.current.events.rating_mean) == (3, 11 / 3)
+    assert (figures.previous.events.ratings, figures.previous.events.rating_mean) == (0, None)
+    assert report(year=2019, events=events).current.events.ratings == 3
+    assert ReportFigures.from_dict(json.loads(json.dumps(figures.to_dict()))) == figures
+
+
+def test_figures_frozen_before_meetings_were_rated_read_back_without_ratings():
+    data = report().to_dict()
+    for each in data["years"]:
+        del each["events"]["ratings"], each["events"]["rating_mean"]
+
+    events = ReportFigures.from_dict(data).current.events
+
+    assert (events.ratings, events.rating_mean) == (0, None)
+    assert events.meetings_held == 0
 
 
 def test_yearly_facts_totals_and_like_for_like_growth():

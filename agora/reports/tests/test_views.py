@@ -3,7 +3,7 @@
 import csv
 import io
 import re
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.core.files.base import ContentFile
@@ -14,11 +14,14 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from agora.core.models import AuditEntry
+from agora.events.models import Event
+from agora.events.tests.factories import EventFactory, SlotFactory
 from agora.members.tests.factories import MembershipFactory
 from agora.reports import services
 from agora.reports.adapter import compute_figures
 from agora.reports.indicators.membership import compound_growth
 from agora.reports.models import AnnualReport
+from agora.reports.tests.factories import rated_meeting
 
 ROLES = ["representative", "member", "outsider", "expert"]
 
@@ -341,3 +344,81 @@ def charts_of(response) -> list[str]:
 
 def broken_drawing(*_args, **_kwargs):
     raise AssertionError("drawn again")
+
+
+def rating_row(content: str) -> str:
+    """The cells of the report's row of the average meeting rating, tags stripped."""
+    row = re.search(r"<tr><th>[^<]*(?:rating|moyenne)[^<]*</th>(.*?)</tr>", content)
+    assert row is not None
+    return re.sub(r"<[^>]+>", "|", row.group(1)).replace("||", "|")
+
+
+def test_the_report_gives_the_average_meeting_rating_in_english_and_french(client, published):
+    published.figures["years"][-1]["events"].update(ratings=12, rating_mean=53 / 12)
+    published.save(update_fields=["figures"])
+    page = reverse("reports:report-detail", args=[published.year])
+
+    english = client.get(page).content.decode()
+    client.cookies["django_language"] = "fr"
+    french = client.get(page).content.decode()
+
+    assert "<th>Average meeting rating</th>" in english
+    assert rating_row(english) == "|—|4.4\u00a0/\u00a05 (12 ratings)|"
+    assert "<th>Note moyenne des rendez-vous</th>" in french
+    assert rating_row(french) == "|—|4,4\u00a0/\u00a05 (12 notes)|"
+
+
+def test_a_single_rating_is_singular(client, published):
+    published.figures["years"][-1]["events"].update(ratings=1, rating_mean=5)
+    published.save(update_fields=["figures"])
+
+    content = client.get(reverse("reports:report-detail", args=[published.year])).content
+    assert rating_row(content.decode()) == "|—|5.0\u00a0/\u00a05 (1 rating)|"
+
+
+def test_a_report_frozen_before_meetings_were_rated_still_renders(client, staff_client, published):
+    for each in published.figures["years"]:
+        del each["events"]["ratings"], each["events"]["rating_mean"]
+    published.save(update_fields=["figures"])
+
+    response = client.get(reverse("reports:report-detail", args=[published.year]))
+    editor = staff_client.get(reverse("reports:report-edit", args=[published.year]))
+
+    assert response.status_code == editor.status_code == 200
+    assert rating_row(response.content.decode()) == "|—|—|"
+    assert rating_row(editor.content.decode()) == "|—|—|"
+    assert response.context["current"].events.ratings == 0
+
+
+def test_the_dashboard_gives_the_average_meeting_rating(staff_client):
+    for year, ratings in ((2023, (4, 3)), (2024, (5, 4, 2))):
+        starts = timezone.make_aware(datetime(year, 10, 3, 9))
+        event = EventFactory(starts_at=starts, schedule_state=Event.ScheduleState.PUBLISHED)
+        slot = SlotFactory(event=event, starts_at=starts, ends_at=starts)
+        rated_meeting(event, slot, ratings=ratings[:2])
+        rated_meeting(event, slot, ratings=ratings[2:])
+    staff_client.cookies["django_language"] = "fr"
+
+    response = staff_client.get(reverse("reports:dashboard"), {"year": "2024"})
+
+    assert rating_row(response.content.decode()) == (
+        "|3,5\u00a0/\u00a05 (2 notes)|3,7\u00a0/\u00a05 (3 notes)|"
+    )
+
+
+def test_the_meeting_ratings_are_defined_and_exported(client, staff_client, cast):
+    starts = timezone.make_aware(datetime(2024, 10, 3, 9))
+    event = EventFactory(starts_at=starts, schedule_state=Event.ScheduleState.PUBLISHED)
+    slot = SlotFactory(event=event, starts_at=starts, ends_at=starts)
+    rated_meeting(event, slot, ratings=(5, 4))
+    rated_meeting(event, slot, ratings=(2,))
+
+    definition = client.get(reverse("reports:indicator-detail", args=["meeting-ratings"]))
+    export = reverse("reports:indicator-export", args=["meeting-ratings", "csv"])
+    response = staff_client.get(export)
+
+    assert "a cancelled or unscheduled meeting does not count" in definition.content.decode()
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["Year", "Meeting ratings", "Average meeting rating (out of 5)"]
+    assert rows[1] == ["2020", "0", ""]
+    assert ["2024", "3", "3.67"] in rows
