@@ -117,8 +117,7 @@ class Known:
 
 # Strict: a fix turns the case red until its mark goes. Fixed since they were found: events'
 # bare-word `next` after a cancellation (NoReverseMatch) and NUL in the check-in search on
-# PostgreSQL (2a8657e); NUL in any query string (PostgreSQL DataError in the projects' ?call=),
-# now a 400 for every page (agora.core.middleware.NulQueryStringMiddleware).
+# PostgreSQL (2a8657e); NUL in the projects' ?call= (PostgreSQL DataError), now a 400.
 KNOWN_FAILURES: dict[tuple[str, str, str], Known] = {}
 DATABASE_VENDOR = connection.vendor  # "sqlite" or "postgresql"; known without connecting
 

@@ -1,10 +1,8 @@
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.views.defaults import bad_request
 
 # Paths a staff member without TOTP may still open, so that they can set it up or leave.
 MFA_SETUP_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/media/")
@@ -27,16 +25,4 @@ class StaffMfaMiddleware:
             and not user.has_totp
         ):
             return redirect("mfa_activate_totp")
-        return self.get_response(request)
-
-
-class NulQueryStringMiddleware:
-    """Answer 400 to a query string with a NUL character: PostgreSQL cannot compare text with it."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        if any("\x00" in key or "\x00" in value for key, value in request.GET.items()):
-            return bad_request(request, SuspiciousOperation("NUL character in the query string"))
         return self.get_response(request)

@@ -382,3 +382,10 @@ def test_forms_of_a_submitted_project_send_back_to_its_page(client, cast, projec
     response = client.get(reverse(f"projects:{name}", args=[project.pk]), follow=True)
     assert response.redirect_chain == [(reverse("projects:project-detail", args=[project.pk]), 302)]
     assert "The project can no longer be changed." in response.content.decode()
+
+
+def test_a_call_that_is_not_a_slug_is_a_400_and_nothing_is_created(client, cast):
+    client.force_login(cast.representative)
+    before = Project.objects.count()
+    response = client.get(reverse("projects:project-create"), {"call": "a\x00b"})
+    assert (response.status_code, Project.objects.count()) == (400, before)

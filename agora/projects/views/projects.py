@@ -5,7 +5,9 @@ from collections.abc import Callable
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
+from django.core.validators import slug_re
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -76,7 +78,10 @@ def project_create(request: HttpRequest) -> HttpResponse:
     """Start a draft, for a call or on its own; my organisation coordinates it."""
     if not selectors.list_creatable_organisations(request.user).exists():
         raise Http404
-    initial = {"call": selectors.list_open_calls().filter(slug=request.GET.get("call")).first()}
+    call_slug = request.GET.get("call", "")
+    if call_slug and not slug_re.match(call_slug):
+        raise BadRequest(_("This call does not exist."))
+    initial = {"call": selectors.list_open_calls().filter(slug=call_slug).first()}
     form = ProjectForm(
         data=request.POST if request.method == "POST" else None, initial=initial, user=request.user
     )
