@@ -289,8 +289,7 @@ def _capacity_cause(index: Index, m: int, common: list[int], taken: Occupancy) -
 def conflict_cause(index: Index) -> Cause | None:
     """A hard constraint that plainly cannot hold, or None when none is plain.
 
-    The same tests, in the same order, as the solver's quick proof of infeasibility, so that
-    the cause names what the solver's reason names.
+    The solver's quick proof of infeasibility: it runs these tests before any search.
     """
     must = index.problem.objective.schedule_all
     for m, slots in enumerate(index.candidates):

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 
 from matchmaker.b2b.keep import kept_positions
 from matchmaker.b2b.model import Assignment, Problem, Schedule, Status, Unscheduled
-from matchmaker.b2b.reasons import occupancy, unscheduled_reason
+from matchmaker.b2b.reasons import clash_cause, conflict_cause, occupancy, unscheduled_reason
 from matchmaker.b2b.solver.index import Index, build_index
-from matchmaker.b2b.solver.infeasible import explain_infeasible, obvious_conflict
 from matchmaker.b2b.solver.quick import quick_slots
 from matchmaker.b2b.solver.seating import Seating, seat_meetings
 
@@ -49,13 +48,13 @@ def solve(
     started = time.monotonic()
     report = progress or (lambda _message: None)
     index = build_index(problem)
-    conflict = obvious_conflict(index)
+    conflict = conflict_cause(index)
     if conflict is not None:
-        return _infeasible(index, conflict, started)
+        return _infeasible(index, conflict.text, started)
     kept_slots, kept_tables = kept_positions(index, keep)
     result = _slot_phase(index, SLOT_SHARE * time_limit, seed, kept_slots, report)
     if result.is_infeasible:
-        return _infeasible(index, explain_infeasible(index), started)
+        return _infeasible(index, clash_cause(index).text, started)
     if not result.slot_of and index.meeting_count and index.problem.objective.schedule_all:
         return _unknown(index, started)
     report("table phase: seating the meetings")
