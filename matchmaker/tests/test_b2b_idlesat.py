@@ -9,7 +9,6 @@ from matchmaker.b2b import Status, check, figures, problem_from_dict, solve
 from matchmaker.b2b.solver.idlesat import idle_of, minimise_idle
 from matchmaker.b2b.solver.index import build_index
 from matchmaker.b2b.solver.lowerbound import fewest_runs, person_breaks
-from matchmaker.b2b.solver.satcall import IN_PROCESS, solve_capped
 from matchmaker.b2b.solver.satformula import build_formula
 from matchmaker.tests.b2b_helpers import independent_check, instance
 
@@ -114,24 +113,6 @@ def test_the_idle_optimum_matches_enumeration(slots, tables, pairs, measure, hol
 
 def _all(slots: int) -> list[str]:
     return [f"s{t}" for t in range(slots)]
-
-
-def _pigeons(holes: int) -> list[list[int]]:
-    """holes + 1 pigeons in `holes` holes: unsatisfiable, and hard for clause learning."""
-    var = {(p, h): 1 + p * holes + h for p in range(holes + 1) for h in range(holes)}
-    clauses = [[var[p, h] for h in range(holes)] for p in range(holes + 1)]
-    for h in range(holes):
-        for a in range(holes + 1):
-            clauses += [[-var[a, h], -var[b, h]] for b in range(a + 1, holes + 1)]
-    return clauses
-
-
-def test_a_forked_call_returns_its_model_and_a_stuck_one_is_stopped_by_the_clock():
-    padding = [[1000 + i] for i in range(IN_PROCESS)]
-    answer, model = solve_capped([[1, 2], [-1], *padding], 10_000, 30.0)
-    assert answer is True
-    assert 2 in model
-    assert solve_capped(_pigeons(12) + padding, 10**9, 0.2) == (None, [])
 
 
 def test_a_person_without_their_idle_flag_meets_in_one_block():

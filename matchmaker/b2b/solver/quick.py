@@ -18,8 +18,8 @@ from matchmaker.b2b.solver.tablegroups import group_table_literals
 
 # A conflict budget, not a timer, so the answer is the same under any machine load; the
 # decisions this path is for take a few hundred conflicts. CaDiCaL runs in this process: the
-# formula is small (up to 3,500 meeting-slot pairs), and forking it to a child, as the idle
-# phase does for Kissat, which cannot be interrupted, cost the cluster day 0.15 s of wall time.
+# formula is small (up to 3,500 meeting-slot pairs), and forking it to a child cost the cluster
+# day 0.15 s of wall time.
 CONFLICTS = 20_000
 SOLVER = "cadical195"
 # An LP value this close to 0 or 1 counts as integral.
