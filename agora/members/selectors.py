@@ -189,16 +189,6 @@ def list_public_representatives(organisation: Organisation) -> list[Person]:
     return [a.person for a in list_colleagues(organisation).filter(role="representative")]
 
 
-def list_partner_clusters() -> QuerySet[PartnerCluster]:
-    """Partner clusters with their agreements and co-members."""
-    co_memberships = Membership.objects.filter(type=Membership.Type.CO_MEMBER).select_related(
-        "organisation"
-    )
-    return PartnerCluster.objects.prefetch_related(
-        "agreements", Prefetch("agreements__memberships", queryset=co_memberships)
-    )
-
-
 def list_public_partner_clusters() -> QuerySet[PartnerCluster]:
     """Partner clusters with their agreements and listed co-members in good standing."""
     co_members = (

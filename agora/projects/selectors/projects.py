@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
@@ -276,8 +276,3 @@ def list_jury_recipients(project: Project) -> list[Recipient]:
         .order_by("email")
     )
     return [Recipient(user.email, language_of(user)) for user in jury]
-
-
-def has_open_information_request(project: Project) -> bool:
-    """Whether a question of the staff waits for the applicants' answer."""
-    return project.information_requests.filter(Q(answered_at__isnull=True)).exists()
