@@ -1,11 +1,12 @@
 """Slot assignment by CP-SAT, lexicographically: weight, then kept meetings, then idle time."""
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from matchmaker.b2b.baseline import first_fit
+from matchmaker.b2b.model import Status
 from matchmaker.b2b.solver.idlesat import minimise_idle
 from matchmaker.b2b.solver.index import Index
 from matchmaker.b2b.solver.maxsat import compact
@@ -21,6 +22,18 @@ class SlotResult:
     slot_of: dict[int, int]
     weight_bound: float | None  # proven upper bound on the weight
     is_optimal: bool  # weight, moves and idle all proved optimal
+    is_infeasible: bool = False
+
+
+@dataclass(frozen=True)
+class _Weight:
+    """What the weight phase settled: the weight to hold (scaled), its bound, a schedule of it."""
+
+    best: int
+    bound: int  # proven
+    is_proved: bool
+    slot_of: dict[int, int] | None  # meets every hard rule; None when no schedule is known
+    seconds: float = 0.0  # deterministic time spent
     is_infeasible: bool = False
 
 
@@ -45,6 +58,16 @@ def new_solver(seconds: float, seed: int) -> cp_model.CpSolver:
     return solver
 
 
+def greedy_slots(index: Index) -> dict[int, int] | None:
+    """First-fit's slots when they meet every hard rule of the objective, else None."""
+    schedule = first_fit(index.problem)
+    if schedule.status != Status.FEASIBLE:
+        return None
+    meeting_pos = {m.id: i for i, m in enumerate(index.problem.meetings)}
+    slot_pos = {s: t for t, s in enumerate(index.slot_ids)}
+    return {meeting_pos[a.meeting]: slot_pos[a.slot] for a in schedule.assignments}
+
+
 def solve_slots(
     index: Index,
     *,
@@ -54,43 +77,80 @@ def solve_slots(
     progress: Callable[[str], None],
 ) -> SlotResult:
     """Run the weight phase, then the idle phase with the weight held at its best value."""
-    deadline = time.monotonic() + time_limit
     scale = weight_scale(index.weights)
-    total = round(sum(index.weights) * scale)
-    objective = index.problem.objective
-    needs_idle = objective.fairness is not None
-    if objective.schedule_all:
-        best, bound, weight_proved, hint = total, total, True, kept
+    # CP-SAT's start, and the answer when it finds no schedule in its time: under load its
+    # wall-clock guard can stop it before its first one on events of 6,000 pairs and more.
+    greedy = greedy_slots(index)
+    if index.problem.objective.schedule_all:
+        total = round(sum(index.weights) * scale)
+        weight = _Weight(total, total, True, greedy)
     else:
         progress("weight phase: maximising the scheduled weight")
-        sm = build_slot_model(index, with_idle=needs_idle)
-        sm.model.maximize(sm.weight(scale))
-        _add_hint(sm, kept)
-        solver = new_solver(0.5 * time_limit, seed)
-        status = solver.solve(sm.model)
-        if status not in FOUND:
-            return SlotResult({}, None, False, is_infeasible=status == cp_model.INFEASIBLE)
-        best = round(solver.objective_value)
+        weight = _maximise_weight(index, scale, kept, greedy, 0.5 * time_limit, seed)
+        if weight.slot_of is None:
+            return SlotResult({}, None, False, is_infeasible=weight.is_infeasible)
+    # Budgets in deterministic time, not what the clock leaves: the same answer under any load.
+    seconds = max(time_limit - weight.seconds, 0.05)
+    return _minimise_idle(index, scale, weight, kept, seconds, seed, progress)
+
+
+def _maximise_weight(
+    index: Index,
+    scale: int,
+    kept: dict[int, int],
+    greedy: dict[int, int] | None,
+    seconds: float,
+    seed: int,
+) -> _Weight:
+    """The weight phase: CP-SAT, or the greedy schedule when CP-SAT finds none."""
+    sm = build_slot_model(index, with_idle=index.problem.objective.fairness is not None)
+    sm.model.maximize(sm.weight(scale))
+    _add_hint(sm, kept or greedy or {})
+    solver = new_solver(seconds, seed)
+    status = solver.solve(sm.model)
+    spent = solver.deterministic_time
+    total = round(sum(index.weights) * scale)
+    if status in FOUND:
         bound = min(total, int(solver.best_objective_bound + 1e-6))
-        weight_proved = status == cp_model.OPTIMAL
-        hint = _slots_found(sm, solver)
-    placed = set(range(index.meeting_count)) if objective.schedule_all else set(hint)
+        best = round(solver.objective_value)
+        found = _slots_found(sm, solver)
+        return _Weight(best, bound, status == cp_model.OPTIMAL, found, spent)
+    if greedy is None or status == cp_model.INFEASIBLE:
+        return _Weight(0, total, False, None, spent, is_infeasible=status == cp_model.INFEASIBLE)
+    # Stopped before its first schedule, CP-SAT may report a bound of 0: the total holds.
+    best = sum(round(index.weights[m] * scale) for m in greedy)
+    return _Weight(best, total, False, greedy, spent)
+
+
+def _minimise_idle(
+    index: Index,
+    scale: int,
+    weight: _Weight,
+    kept: dict[int, int],
+    seconds: float,
+    seed: int,
+    progress: Callable[[str], None],
+) -> SlotResult:
+    """SAT on the placed meetings, then CP-SAT with the weight held."""
+    # Without a known schedule only schedule_all gets here, and it places every meeting.
+    placed = set(range(index.meeting_count)) if weight.slot_of is None else set(weight.slot_of)
     every = len(placed) == index.meeting_count
-    remaining = max(deadline - time.monotonic(), 0.05)
+    found = weight.slot_of
     # SAT (MaxSAT with published slots) proves idle optima fast for a fixed set of meetings.
     # With every meeting placed that set is forced, and CP-SAT after it rarely helps, so SAT
     # gets most of the time; otherwise CP-SAT may still choose which stay out at equal
     # weight, starting from the SAT schedule.
     if _fairness_is_a_cap(index, placed):
-        share = (0.9 if every else 0.4) * remaining
+        share = (0.9 if every else 0.4) * seconds
         slot_of, proved, cost = _idle_by_sat(index, placed, kept, share, progress)
         if slot_of is None and proved and every:
             return SlotResult({}, None, False, is_infeasible=True)
         if slot_of is not None and (every or (proved and cost == 0)):
-            return SlotResult(slot_of, bound / scale, weight_proved and proved)
-        hint = slot_of or hint
+            return SlotResult(slot_of, weight.bound / scale, weight.is_proved and proved)
+        found = slot_of or found
+        seconds -= share
     progress("idle phase: CP-SAT with the weight held")
-    return _idle_by_cp_sat(index, scale, best, bound, kept, hint, deadline, seed, weight_proved)
+    return _idle_by_cp_sat(index, scale, weight, kept, found, seconds, seed)
 
 
 def _idle_by_sat(
@@ -119,29 +179,28 @@ def _fairness_is_a_cap(index: Index, placed: set[int]) -> bool:
 def _idle_by_cp_sat(
     index: Index,
     scale: int,
-    best: int,
-    bound: int,
+    weight: _Weight,
     kept: dict[int, int],
-    hint: dict[int, int],
-    deadline: float,
+    found: dict[int, int] | None,
+    seconds: float,
     seed: int,
-    weight_proved: bool,
 ) -> SlotResult:
+    """Fewest moves, then least idle time, at the weight held; `found` when CP-SAT finds none."""
     sm = build_slot_model(index, with_idle=True)
-    sm.model.add(sm.weight(scale) >= best)
+    sm.model.add(sm.weight(scale) >= weight.best)
     moves = _moves(sm, kept)
     room = sum(len(scope) for scope in index.scopes) * len(index.person_ids) + 1
     sm.model.minimize(cp_model.LinearExpr.weighted_sum([moves, sm.total_idle()], [room, 1]))
-    _add_hint(sm, hint)
-    solver = new_solver(max(deadline - time.monotonic(), 0.05), seed)
+    # A schedule that meets every rule gives CP-SAT its first solution; published slots may not.
+    _add_hint(sm, found or kept)
+    solver = new_solver(seconds, seed)
     status = solver.solve(sm.model)
-    if status not in FOUND:
-        if not hint or status == cp_model.INFEASIBLE:
-            return SlotResult({}, None, False, is_infeasible=status == cp_model.INFEASIBLE)
-        return SlotResult(dict(hint), bound / scale, False)
-    return SlotResult(
-        _slots_found(sm, solver), bound / scale, weight_proved and status == cp_model.OPTIMAL
-    )
+    if status in FOUND:
+        is_optimal = weight.is_proved and status == cp_model.OPTIMAL
+        return SlotResult(_slots_found(sm, solver), weight.bound / scale, is_optimal)
+    if found is None or status == cp_model.INFEASIBLE:
+        return SlotResult({}, None, False, is_infeasible=status == cp_model.INFEASIBLE)
+    return SlotResult(found, weight.bound / scale, False)
 
 
 def _moves(sm: SlotModel, kept: dict[int, int]) -> cp_model.LinearExprT:
