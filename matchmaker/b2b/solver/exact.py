@@ -9,7 +9,6 @@ from matchmaker.b2b.baseline import first_fit
 from matchmaker.b2b.model import Status
 from matchmaker.b2b.solver.idlesat import minimise_idle
 from matchmaker.b2b.solver.index import Index
-from matchmaker.b2b.solver.maxsat import compact
 from matchmaker.b2b.solver.slots import SlotModel, build_slot_model
 
 FOUND = (cp_model.OPTIMAL, cp_model.FEASIBLE)
@@ -136,7 +135,7 @@ def _minimise_idle(
     placed = set(range(index.meeting_count)) if weight.slot_of is None else set(weight.slot_of)
     every = len(placed) == index.meeting_count
     found = weight.slot_of
-    # SAT (MaxSAT with published slots) proves idle optima fast for a fixed set of meetings.
+    # SAT proves the optima of moves and idle fast for a fixed set of meetings.
     # With every meeting placed that set is forced, and CP-SAT after it rarely helps, so SAT
     # gets most of the time; otherwise CP-SAT may still choose which stay out at equal
     # weight, starting from the SAT schedule.
@@ -160,13 +159,12 @@ def _idle_by_sat(
     time_limit: float,
     progress: Callable[[str], None],
 ) -> tuple[dict[int, int] | None, bool, int]:
-    """Slots for `placed`: SAT decisions without published slots, weighted MaxSAT with them."""
-    if kept:
-        progress("idle phase: MaxSAT on the placed meetings")
-        return compact(index, placed, kept, time_limit)
+    """Slots for `placed` by SAT decisions: fewest published slots moved, then least idle.
+
+    The cost returned is 0 only when both are 0."""
     progress("idle phase: SAT decisions on the placed meetings")
-    result = minimise_idle(index, placed, time_limit)
-    return result.slot_of, result.is_proved, result.idle
+    result = minimise_idle(index, placed, time_limit, kept)
+    return result.slot_of, result.is_proved, result.idle + result.moves
 
 
 def _fairness_is_a_cap(index: Index, placed: set[int]) -> bool:
