@@ -140,7 +140,7 @@ def _minimise_idle(
     # gets most of the time; otherwise CP-SAT may still choose which stay out at equal
     # weight, starting from the SAT schedule.
     if _fairness_is_a_cap(index, placed):
-        share = (0.9 if every else 0.4) * seconds
+        share = (0.95 if every else 0.4) * seconds
         slot_of, proved, cost = _idle_by_sat(index, placed, kept, share, progress)
         if slot_of is None and proved and every:
             return SlotResult({}, None, False, is_infeasible=True)

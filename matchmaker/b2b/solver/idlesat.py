@@ -18,6 +18,7 @@ from matchmaker.b2b.model import IdleMeasure
 from matchmaker.b2b.solver.index import Index
 from matchmaker.b2b.solver.lowerbound import person_breaks
 from matchmaker.b2b.solver.satformula import Formula, build_formula
+from matchmaker.b2b.solver.satlane import LOST, Lane, open_lane
 
 # CaDiCaL makes 6,000 to 10,000 conflicts per CPU second on the published instances (120,000
 # to 250,000 clauses), and fewer on larger formulas: 650 to 720 at 1.1 million clauses
@@ -34,6 +35,11 @@ ANY_SHARE = 0.3
 # refutations below the optimum are cheap, and the decision at the optimum, which finds the
 # schedule, takes 35,000 to 50,000 conflicts on four of the published 22-slot instances.
 UP_SHARE = 0.9
+# Decisions run in rounds of this many conflicts. When the phase's budget holds at least
+# LANE_ROUNDS of them, a second solver in a child process (`satlane.py`) runs each round
+# beside the first; smaller searches end before a child would have started.
+ROUND = 10_000
+LANE_ROUNDS = 2
 # Totalizers count this far above the lower bound at first, and grow on demand.
 FIRST_REACH = 8
 
@@ -131,24 +137,36 @@ class _Search:
         self.published = published
         self.held: list[int] = []
         self.solver = Solver(name="cadical195", bootstrap_with=formula.clauses)
+        self.added: list[list[int]] = []  # clauses given to the solver after the formula
+        self.lane: Lane | None = None
         self.top = formula.top
         literals = [lit for lits in formula.idle.values() for lit in lits]
         self.idle = self._totalizer(literals, lowest + FIRST_REACH)
         self.flags = self._totalizer(formula.flags, lowest + FIRST_REACH)
         self.moved = self._totalizer([-lit for lit in published], FIRST_REACH)
+        if self.left >= LANE_ROUNDS * ROUND:
+            self.lane = open_lane(formula.clauses + self.added)
 
     def __enter__(self) -> "_Search":
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self.solver.delete()
+        if self.lane is not None:
+            self.lane.close()
+
+    def _add(self, clauses: list[list[int]]) -> None:
+        self.solver.append_formula(clauses)
+        self.added += clauses
+        if self.lane is not None and not self.lane.add(clauses):
+            self.lane = None
 
     def _totalizer(self, literals: list[int], reach: int) -> ITotalizer | None:
         if not literals:
             return None
         totalizer = ITotalizer(lits=literals, ubound=min(reach, len(literals)), top_id=self.top)
         self.top = totalizer.top_id
-        self.solver.append_formula(totalizer.cnf.clauses)
+        self._add(totalizer.cnf.clauses)
         return totalizer
 
     def _at_most(self, totalizer: ITotalizer | None, k: int) -> list[int]:
@@ -159,7 +177,7 @@ class _Search:
             known = len(totalizer.cnf.clauses)
             totalizer.increase(ubound=min(2 * k + 1, len(totalizer.lits)), top_id=self.top)
             self.top = totalizer.top_id
-            self.solver.append_formula(totalizer.cnf.clauses[known:])
+            self._add(totalizer.cnf.clauses[known:])
         return [-totalizer.rhs[k]]
 
     def any_schedule(self, share: float) -> tuple[bool | None, list[int]]:
@@ -188,13 +206,36 @@ class _Search:
             assumptions += self._at_most(self.idle, idle) + self._at_most(self.flags, idle)
         if moves is not None:
             assumptions += self._at_most(self.moved, moves)
+        budget, spent = max(int(share * self.left), 1), 0
+        while spent < budget:
+            answer, model, used = self._round(assumptions, min(ROUND, budget - spent))
+            spent += used
+            if answer is not None:
+                return answer, model
+        return None, []
+
+    def _round(self, assumptions: list[int], budget: int) -> tuple[bool | None, list[int], int]:
+        """One round on both solvers; the own answer first, so the pick depends on conflict
+        counts only. Also the conflicts the own solver used (the wall-clock measure)."""
+        lane = self.lane
+        if lane is not None and not lane.start(assumptions, budget):
+            lane = self.lane = None
         before = self._conflicts()
-        self.solver.conf_budget(max(int(share * self.left), 1))
+        self.solver.conf_budget(budget)
         answer = self.solver.solve_limited(assumptions=assumptions)
-        self.left -= self._conflicts() - before
+        used = max(self._conflicts() - before, 1)
+        self.left -= used
         # Refuted without using a bound (no core): no schedule at all.
         self.refuted_all = answer is False and not self.solver.get_core()
-        return answer, (self.solver.get_model() or []) if answer else []
+        model = (self.solver.get_model() or []) if answer else []
+        if lane is not None:
+            other, other_model, without_core = lane.finish()
+            if other is LOST:
+                self.lane = None
+            elif answer is None and isinstance(other, bool):
+                self.refuted_all = without_core
+                return other, other_model, used
+        return answer, model, used
 
     def result(self, model: list[int], *, is_proved: bool) -> IdleResult:
         """The schedule of a model, with its idle count and published slots left."""
