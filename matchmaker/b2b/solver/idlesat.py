@@ -35,11 +35,10 @@ ANY_SHARE = 0.3
 # refutations below the optimum are cheap, and the decision at the optimum, which finds the
 # schedule, takes 35,000 to 50,000 conflicts on four of the published 22-slot instances.
 UP_SHARE = 0.9
-# Decisions run in rounds of this many conflicts. When the phase's budget holds at least
-# LANE_ROUNDS of them, a second solver in a child process (`satlane.py`) runs each round
-# beside the first; smaller searches end before a child would have started.
+# Decisions run in rounds of this many conflicts. From the first decision that needs a second
+# round, a second solver in a child process (`satlane.py`) runs each round beside the first;
+# easy searches (small events, most tests) end before a child is worth starting.
 ROUND = 10_000
-LANE_ROUNDS = 2
 # Totalizers count this far above the lower bound at first, and grow on demand.
 FIRST_REACH = 8
 
@@ -144,8 +143,7 @@ class _Search:
         self.idle = self._totalizer(literals, lowest + FIRST_REACH)
         self.flags = self._totalizer(formula.flags, lowest + FIRST_REACH)
         self.moved = self._totalizer([-lit for lit in published], FIRST_REACH)
-        if self.left >= LANE_ROUNDS * ROUND:
-            self.lane = open_lane(formula.clauses + self.added)
+        self.lane_tried = False
 
     def __enter__(self) -> "_Search":
         return self
@@ -208,16 +206,24 @@ class _Search:
             assumptions += self._at_most(self.moved, moves)
         budget, spent = max(int(share * self.left), 1), 0
         while spent < budget:
-            answer, model, used = self._round(assumptions, min(ROUND, budget - spent))
+            # Opened at a decision's second round, the lane takes part from its third: a
+            # fixed round, so the answer never depends on how fast the child started.
+            opening = spent >= ROUND and not self.lane_tried
+            if opening:
+                self.lane_tried = True
+                self.lane = open_lane(self.formula.clauses + self.added)
+            lane = None if opening else self.lane
+            answer, model, used = self._round(lane, assumptions, min(ROUND, budget - spent))
             spent += used
             if answer is not None:
                 return answer, model
         return None, []
 
-    def _round(self, assumptions: list[int], budget: int) -> tuple[bool | None, list[int], int]:
+    def _round(
+        self, lane: Lane | None, assumptions: list[int], budget: int
+    ) -> tuple[bool | None, list[int], int]:
         """One round on both solvers; the own answer first, so the pick depends on conflict
         counts only. Also the conflicts the own solver used (the wall-clock measure)."""
-        lane = self.lane
         if lane is not None and not lane.start(assumptions, budget):
             lane = self.lane = None
         before = self._conflicts()

@@ -12,9 +12,11 @@ The child is `python -m matchmaker.b2b.solver.satlane`, spoken to through pickle
 its standard input and output (not multiprocessing, which daemonic Celery workers may not use).
 """
 
+import contextlib
 import pickle
 import subprocess
 import sys
+import threading
 from typing import IO, Any
 
 from pysat.solvers import Solver
@@ -22,8 +24,6 @@ from pysat.solvers import Solver
 SOLVER = "cadical153"
 # A child that died (killed, out of memory) answers this; the parent goes on alone.
 LOST = "lost"
-# A child still in a round when the parent stops (an exception) is killed after this.
-CLOSE_SECONDS = 5.0
 
 
 class Lane:
@@ -35,16 +35,31 @@ class Lane:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
         )
-        self._send(("add", clauses))
+        # The child reads nothing while it imports (about 0.3 s): the clauses go from a thread,
+        # and the parent runs a round of its own meanwhile.
+        self.sent = True
+        self.loading = threading.Thread(target=self._load, args=(clauses,), daemon=True)
+        self.loading.start()
+
+    def _load(self, clauses: list[list[int]]) -> None:
+        self.sent = self._write(("add", clauses))
 
     def _send(self, message: tuple[Any, ...]) -> bool:
         """Whether the child took the message (False: it is gone, and stopped)."""
+        self.loading.join()
+        if not self.sent:
+            return False
+        if not self._write(message):
+            self.close()
+            return False
+        return True
+
+    def _write(self, message: tuple[Any, ...]) -> bool:
         assert self.process.stdin is not None
         try:
             pickle.dump(message, self.process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             self.process.stdin.flush()
-        except OSError:
-            self.close()
+        except (OSError, ValueError):
             return False
         return True
 
@@ -68,19 +83,17 @@ class Lane:
         return answer, model, without_core
 
     def close(self) -> None:
-        """Stop the child: it ends when its input closes, between rounds at the latest."""
-        try:
-            if self.process.stdin is not None:
-                self.process.stdin.close()
-        except OSError:
-            pass
-        try:
-            self.process.wait(timeout=CLOSE_SECONDS)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        if self.process.stdout is not None:
-            self.process.stdout.close()
+        """Stop the child and the thread that loads it. The child is never in a round here
+        (every round is collected) and holds nothing worth a clean exit, so it is killed
+        rather than waited for (it may still be importing when an easy search is over)."""
+        self.process.kill()
+        self.process.wait()
+        self.loading.join()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                # Closing flushes what the dead child did not read.
+                with contextlib.suppress(OSError):
+                    stream.close()
 
 
 def open_lane(clauses: list[list[int]]) -> Lane | None:
