@@ -85,16 +85,7 @@ def minimise_idle(
 
 def _fewest_moves(search: "_Search", best: IdleResult) -> IdleResult:
     """Bisect on the published slots left (trying none first); hold the least found."""
-    low, k = 0, 0
-    while low < best.moves and search.left > 0:
-        answer, model = search.decide(moves=k, share=0.5)
-        if answer is None:
-            break
-        if answer:
-            best = search.result(model, is_proved=False)
-        else:
-            low = k + 1
-        k = (low + best.moves - 1) // 2
+    best, low = _bisect(search, best, low=0, k=0, measure="moves", at_low=0.5)
     search.hold_moves(best.moves)
     return IdleResult(best.slot_of, best.idle, low >= best.moves, best.moves)
 
@@ -113,16 +104,27 @@ def _least_idle(search: "_Search", best: IdleResult | None) -> IdleResult:
         low += 1
     if best is None:
         return IdleResult(None, 0, False)
-    while low < best.idle and search.left > 0:
-        k = (low + best.idle - 1) // 2
-        answer, model = search.decide(idle=k, share=1.0 if k == low else 0.5)
+    k = (low + best.idle - 1) // 2
+    best, low = _bisect(search, best, low=low, k=k, measure="idle", at_low=1.0)
+    return IdleResult(best.slot_of, best.idle, low >= best.idle, best.moves)
+
+
+def _bisect(
+    search: "_Search", best: IdleResult, *, low: int, k: int, measure: str, at_low: float
+) -> tuple[IdleResult, int]:
+    """Bisect on `measure` ("moves" or "idle") from decision k, between `low` and the best
+    schedule's value: the best schedule found and the least value not refuted. A decision at
+    `low` gets `at_low` of the budget left, the others half."""
+    while low < getattr(best, measure) and search.left > 0:
+        answer, model = search.decide(share=at_low if k == low else 0.5, **{measure: k})
         if answer is None:
             break
         if answer:
             best = search.result(model, is_proved=False)
         else:
             low = k + 1
-    return IdleResult(best.slot_of, best.idle, low >= best.idle, best.moves)
+        k = (low + getattr(best, measure) - 1) // 2
+    return best, low
 
 
 class _Search:
