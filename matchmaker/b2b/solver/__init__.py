@@ -58,8 +58,10 @@ def solve(
     if not result.slot_of and index.meeting_count and index.problem.objective.schedule_all:
         return _unknown(index, started)
     report("table phase: seating the meetings")
-    remaining = min(max(time_limit - (time.monotonic() - started), 0.1), 0.15 * time_limit + 0.5)
-    seating = seat_meetings(index, result.slot_of, kept_tables, time_limit=remaining, seed=seed)
+    # Budgets come from the time limit, never from the clock: what the clock leaves differs
+    # from run to run, and a CP-SAT or SAT budget that differs gives another schedule.
+    seconds = (1 - SLOT_SHARE) * time_limit + 0.5
+    seating = seat_meetings(index, result.slot_of, kept_tables, time_limit=seconds, seed=seed)
     return _schedule(index, result, seating, started)
 
 
@@ -71,7 +73,6 @@ def _slot_phase(
     report: Callable[[str], None],
 ) -> _Slots:
     """The quick path when it proves its answer, else CP-SAT, or the decomposition at scale."""
-    started = time.monotonic()
     objective = index.problem.objective
     searched = objective.schedule_all or objective.fairness is not None
     pairs = sum(len(c) for c in index.candidates)
@@ -89,8 +90,8 @@ def _slot_phase(
         if quick is not None:
             return _Slots(quick.slot_of, quick.weight, is_optimal=True)
     exact = importlib.import_module("matchmaker.b2b.solver.exact")
-    remaining = max(time_limit - (time.monotonic() - started), 0.1)
-    found = exact.solve_slots(index, time_limit=remaining, seed=seed, kept=kept, progress=report)
+    # The quick path's few hundredths of a second are not taken off (see `solve`).
+    found = exact.solve_slots(index, time_limit=time_limit, seed=seed, kept=kept, progress=report)
     return _Slots(found.slot_of, found.weight_bound, found.is_optimal, found.is_infeasible)
 
 
