@@ -68,8 +68,8 @@ def minimise_idle(
     """
     formula = build_formula(index, placed)
     published = [formula.x[mt] for mt in sorted((kept or {}).items()) if mt in formula.x]
-    floors = {p: person_breaks(index, p, placed) for p in formula.idle}
-    with _Search(formula, sum(floors.values()), time_limit, published) as search:
+    lowest = sum(person_breaks(index, p, placed) for p in formula.idle)
+    with _Search(formula, lowest, time_limit, published) as search:
         found, model = search.any_schedule(ANY_SHARE)
         if found is False:
             return IdleResult(None, 0, True)
@@ -140,12 +140,12 @@ class _Search:
         self.solver = Solver(name="cadical195", bootstrap_with=formula.clauses)
         self.added: list[list[int]] = []  # clauses given to the solver after the formula
         self.lane: Lane | None = None
+        self.lane_tried = False
         self.top = formula.top
         literals = [lit for lits in formula.idle.values() for lit in lits]
         self.idle = self._totalizer(literals, lowest + FIRST_REACH)
         self.flags = self._totalizer(formula.flags, lowest + FIRST_REACH)
         self.moved = self._totalizer([-lit for lit in published], FIRST_REACH)
-        self.lane_tried = False
 
     def __enter__(self) -> "_Search":
         return self
