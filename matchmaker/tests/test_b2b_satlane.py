@@ -37,6 +37,33 @@ def test_the_child_loop_answers_each_round_with_model_and_core():
     assert answers == [(True, [-1, 2], False), (False, [], False), (False, [], True)]
 
 
+def test_the_child_searches_for_any_model_on_a_solver_of_its_own():
+    answers = run_serve(
+        ("add", [[1, 2], [-1]]),
+        ("any", 100),
+        ("add", [[-2, 3]]),
+        ("solve", [-3], 100),
+    )
+    # Any model, with the conflicts it cost; the lane's own solver then has every clause.
+    assert answers == [(True, [-1, 2], 0), (False, [], False)]
+
+
+def test_clauses_added_while_the_first_schedule_is_searched_wait_for_its_answer():
+    # A model of 30,000 variables and 60,000 clauses added meanwhile: each is larger than a
+    # pipe holds, so a parent that wrote them at once would wait for a child that waits to
+    # write its answer.
+    chain = [[-v, v + 1] for v in range(1, 30_000)]
+    lane = Lane([[1], *chain])
+    assert lane.start_any(1_000) is True
+    assert lane.add([[v, 30_001] for v in range(1, 60_001)]) is True
+    answer, model, used = lane.finish_any()
+    assert (answer, len(model), model[:2], used) == (True, 30_000, [1, 2], 0)
+    # The clauses held went to the child after its answer: 30,001 is now forced.
+    assert lane.start([-30_001], 100) is True
+    assert lane.finish() == (False, [], False)
+    lane.close()
+
+
 def test_a_lane_solves_in_a_child_process_and_stops_when_closed():
     lane = Lane([[1, 2], [-1]])
     assert lane.start([], 100) is True
@@ -64,23 +91,37 @@ def forced_breaks() -> tuple:
     return index, set(range(index.meeting_count))
 
 
-@pytest.mark.parametrize("with_lane", [False, True])
-def test_rounds_with_or_without_the_lane_reach_the_same_proved_optimum(monkeypatch, with_lane):
+@pytest.mark.parametrize("lane", ["none", "from a second round", "from the start"])
+def test_rounds_with_or_without_the_lane_reach_the_same_proved_optimum(monkeypatch, lane):
     index, placed = forced_breaks()
     opened: list[Lane] = []
 
     def open_lane(clauses: list[list[int]]) -> Lane | None:
-        if not with_lane:
+        if lane == "none":
             return None
         opened.append(Lane(clauses))
         return opened[-1]
 
     monkeypatch.setattr(idlesat, "ROUND", 3)
     monkeypatch.setattr(idlesat, "open_lane", open_lane)
+    if lane == "from the start":
+        monkeypatch.setattr(idlesat, "EARLY_LANE_CLAUSES", 0)
     first = idlesat.minimise_idle(index, placed, 5.0)
     again = idlesat.minimise_idle(index, placed, 5.0)
     assert (first.idle, first.is_proved) == (1, True)
     assert first.slot_of == again.slot_of
-    # Each search opened its lane once (none without), and closed it.
-    assert len(opened) == (2 if with_lane else 0)
+    # Each search opened a lane (none without), and closed every one it opened.
+    assert (len(opened) > 0) is (lane != "none")
     assert all(lane.process.returncode is not None for lane in opened)
+
+
+def test_the_lane_first_schedule_stands_in_when_the_decisions_run_out(monkeypatch):
+    index, placed = forced_breaks()
+    monkeypatch.setattr(idlesat, "EARLY_LANE_CLAUSES", 0)
+    # No decision answers within its budget: the schedule is the lane's first one, not proved.
+    monkeypatch.setattr(idlesat._Search, "decide", lambda *_args, **_kwargs: (None, []))
+    result = idlesat.minimise_idle(index, placed, 5.0)
+    assert result.slot_of is not None
+    assert len(result.slot_of) == len(placed)
+    assert result.is_proved is False
+    assert result.idle == idlesat.idle_of(index, result.slot_of)

@@ -41,6 +41,10 @@ UP_SHARE = 0.9
 ROUND = 10_000
 # Totalizers count this far above the lower bound at first, and grow on demand.
 FIRST_REACH = 8
+# Formulas this large open the lane at once: it looks for the first schedule while this
+# process starts up from the lower bound (the published instances have 110,000 to 230,000
+# clauses); smaller ones, small events and the tests, start no child for an easy search.
+EARLY_LANE_CLAUSES = 50_000
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,8 @@ def minimise_idle(
     published = [formula.x[mt] for mt in sorted((kept or {}).items()) if mt in formula.x]
     lowest = sum(person_breaks(index, p, placed) for p in formula.idle)
     with _Search(formula, lowest, time_limit, published) as search:
+        if search.first_pending:
+            return _least_idle(search, None)
         found, model = search.any_schedule(ANY_SHARE)
         if found is False:
             return IdleResult(None, 0, True)
@@ -91,9 +97,13 @@ def _fewest_moves(search: "_Search", best: IdleResult) -> IdleResult:
 
 
 def _least_idle(search: "_Search", best: IdleResult | None) -> IdleResult:
-    """Up from the lower bound while the decisions answer, then bisect with what is left."""
+    """Up from the lower bound while the decisions answer, then bisect with what is left.
+    Without `best`, the lane's first schedule stands in once collected."""
     low = search.lowest
-    while (best is None or low < best.idle) and search.left > 0:
+    while search.left > 0:
+        best = best or search.first
+        if best is not None and low >= best.idle:
+            break
         answer, model = search.decide(idle=low, share=UP_SHARE)
         if answer is None:
             break
@@ -102,8 +112,9 @@ def _least_idle(search: "_Search", best: IdleResult | None) -> IdleResult:
         if search.refuted_all:
             return IdleResult(None, 0, True)
         low += 1
+    best = best or search.collect_first()
     if best is None:
-        return IdleResult(None, 0, False)
+        return IdleResult(None, 0, search.refuted_all)
     k = (low + best.idle - 1) // 2
     best, low = _bisect(search, best, low=low, k=k, measure="idle", at_low=1.0)
     return IdleResult(best.slot_of, best.idle, low >= best.idle, best.moves)
@@ -140,7 +151,11 @@ class _Search:
         self.solver = Solver(name="cadical195", bootstrap_with=formula.clauses)
         self.added: list[list[int]] = []  # clauses given to the solver after the formula
         self.lane: Lane | None = None
-        self.lane_tried = False
+        self.lane_broken = False  # no child could be started, or one died: none again
+        self.first: IdleResult | None = None  # the lane's first schedule, once collected
+        self.first_pending = 0  # conflicts set aside for it until then
+        if not published and len(formula.clauses) >= EARLY_LANE_CLAUSES:
+            self._start_first()
         self.top = formula.top
         literals = [lit for lits in formula.idle.values() for lit in lits]
         self.idle = self._totalizer(literals, lowest + FIRST_REACH)
@@ -159,7 +174,7 @@ class _Search:
         self.solver.append_formula(clauses)
         self.added += clauses
         if self.lane is not None and not self.lane.add(clauses):
-            self.lane = None
+            self._lose_lane()
 
     def _totalizer(self, literals: list[int], reach: int) -> ITotalizer | None:
         if not literals:
@@ -192,6 +207,32 @@ class _Search:
             self.left -= int(solver.accum_stats().get("conflicts", 0))
             return answer, (solver.get_model() or []) if answer else []
 
+    def _start_first(self) -> None:
+        """Open the lane now, on the formula alone, and have it look for any schedule."""
+        self.lane = open_lane(self.formula.clauses)
+        self.lane_broken = self.lane is None
+        budget = max(int(ANY_SHARE * self.left), 1)
+        if self.lane is not None and self.lane.start_any(budget):
+            self.first_pending = budget
+            self.left -= budget
+
+    def collect_first(self) -> IdleResult | None:
+        """The lane's first schedule (None: none found, or not asked), its unused budget
+        given back. A formula without any model counts as refuted."""
+        if not self.first_pending:
+            return self.first
+        reserved, self.first_pending = self.first_pending, 0
+        assert self.lane is not None
+        answer, model, used = self.lane.finish_any()
+        if answer is LOST:
+            self._lose_lane()
+            used = 0
+        self.left += reserved - min(int(used), reserved)
+        self.refuted_all = self.refuted_all or answer is False
+        if answer is True:
+            self.first = self.result(model, is_proved=False)
+        return self.first
+
     def hold_moves(self, k: int) -> None:
         """From now on, every decision keeps at most k published slots moved."""
         self.held = self._at_most(self.moved, k)
@@ -208,13 +249,14 @@ class _Search:
             assumptions += self._at_most(self.moved, moves)
         budget, spent = max(int(share * self.left), 1), 0
         while spent < budget:
-            # Opened at a decision's second round, the lane takes part from its third: a
-            # fixed round, so the answer never depends on how fast the child started.
-            opening = spent >= ROUND and not self.lane_tried
-            if opening:
-                self.lane_tried = True
-                self.lane = open_lane(self.formula.clauses + self.added)
-            lane = None if opening else self.lane
+            # The lane takes part from a decision's second round (a fixed round, so the answer
+            # never depends on how fast the child started), opened then if not yet.
+            if spent >= ROUND:
+                self.collect_first()
+                if self.lane is None and not self.lane_broken:
+                    self.lane = open_lane(self.formula.clauses + self.added)
+                    self.lane_broken = self.lane is None
+            lane = self.lane if spent >= ROUND else None
             answer, model, used = self._round(lane, assumptions, min(ROUND, budget - spent))
             spent += used
             if answer is not None:
@@ -227,7 +269,8 @@ class _Search:
         """One round on both solvers; the own answer first, so the pick depends on conflict
         counts only. Also the conflicts the own solver used (the wall-clock measure)."""
         if lane is not None and not lane.start(assumptions, budget):
-            lane = self.lane = None
+            self._lose_lane()
+            lane = None
         before = self._conflicts()
         self.solver.conf_budget(budget)
         answer = self.solver.solve_limited(assumptions=assumptions)
@@ -236,14 +279,25 @@ class _Search:
         # Refuted without using a bound (no core): no schedule at all.
         self.refuted_all = answer is False and not self.solver.get_core()
         model = (self.solver.get_model() or []) if answer else []
-        if lane is not None:
+        if lane is not None and answer is not None:
+            # Its round is dropped, and the lane with it: a solver stopped in mid-round would
+            # go on from a state that depends on timing. The next hard decision opens another.
+            lane.close()
+            self.lane = None
+        elif lane is not None:
             other, other_model, without_core = lane.finish()
             if other is LOST:
-                self.lane = None
-            elif answer is None and isinstance(other, bool):
+                self._lose_lane()
+            elif isinstance(other, bool):
                 self.refuted_all = without_core
                 return other, other_model, used
         return answer, model, used
+
+    def _lose_lane(self) -> None:
+        """A child that died is not replaced (it may have run out of memory)."""
+        if self.lane is not None:
+            self.lane.close()
+        self.lane, self.lane_broken = None, True
 
     def result(self, model: list[int], *, is_proved: bool) -> IdleResult:
         """The schedule of a model, with its idle count and published slots left."""
