@@ -210,11 +210,12 @@ class _Search:
     def _start_first(self) -> None:
         """Open the lane now, on the formula alone, and have it look for any schedule."""
         self.lane = open_lane(self.formula.clauses)
-        self.lane_broken = self.lane is None
         budget = max(int(ANY_SHARE * self.left), 1)
-        if self.lane is not None and self.lane.start_any(budget):
-            self.first_pending = budget
-            self.left -= budget
+        if self.lane is None or not self.lane.start_any(budget):
+            self._lose_lane()
+            return
+        self.first_pending = budget
+        self.left -= budget
 
     def collect_first(self) -> IdleResult | None:
         """The lane's first schedule (None: none found, or not asked), its unused budget
