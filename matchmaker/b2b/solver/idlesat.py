@@ -18,7 +18,7 @@ from matchmaker.b2b.model import IdleMeasure
 from matchmaker.b2b.solver.index import Index
 from matchmaker.b2b.solver.lowerbound import person_breaks
 from matchmaker.b2b.solver.satformula import Formula, build_formula
-from matchmaker.b2b.solver.satlane import LOST, Lane, open_lane
+from matchmaker.b2b.solver.satlane import LOST, Lane, any_model, open_lane
 
 # CaDiCaL makes 6,000 to 10,000 conflicts per CPU second on the published instances (120,000
 # to 250,000 clauses), and fewer on larger formulas: 650 to 720 at 1.1 million clauses
@@ -199,13 +199,10 @@ class _Search:
         """Any schedule within fairness (None: budget spent), on a solver of its own: in the
         main one its phases and learnt clauses make the decisions near the optimum 10 to 30
         times costlier on the published 21-slot instances. It leans towards published slots."""
-        with Solver(name="cadical195", bootstrap_with=self.formula.clauses) as solver:
-            if self.published:
-                solver.set_phases(self.published)
-            solver.conf_budget(max(int(share * self.left), 1))
-            answer = solver.solve_limited()
-            self.left -= int(solver.accum_stats().get("conflicts", 0))
-            return answer, (solver.get_model() or []) if answer else []
+        budget = max(int(share * self.left), 1)
+        answer, model, used = any_model(self.formula.clauses, budget, phases=self.published)
+        self.left -= used
+        return answer, model
 
     def _start_first(self) -> None:
         """Open the lane now, on the formula alone, and have it look for any schedule."""

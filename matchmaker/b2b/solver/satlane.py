@@ -129,7 +129,7 @@ def serve(source: IO[bytes], sink: IO[bytes]) -> None:
     """The child's loop: add clauses, solve rounds under a conflict budget, answer each."""
     solver = Solver(name=SOLVER)
     solver.configure(SAT_MODE)
-    received: list[list[int]] = []
+    received: list[list[int]] | None = []  # kept for the first-schedule search only
     try:
         while True:
             try:
@@ -138,10 +138,13 @@ def serve(source: IO[bytes], sink: IO[bytes]) -> None:
                 return
             if message[0] == "add":
                 solver.append_formula(message[1])
-                received += message[1]
+                if received is not None:
+                    received += message[1]
                 continue
             if message[0] == "any":
-                reply = any_schedule(received, message[1])
+                assert received is not None, "one first-schedule search per lane"
+                reply = any_model(received, message[1])
+                received = None  # a copy of every clause, no longer needed
             else:
                 _, assumptions, budget = message
                 solver.conf_budget(budget)
@@ -154,9 +157,15 @@ def serve(source: IO[bytes], sink: IO[bytes]) -> None:
         solver.delete()
 
 
-def any_schedule(clauses: list[list[int]], budget: int) -> tuple[bool | None, list[int], int]:
-    """Any model of the clauses within the conflict budget: answer, model, conflicts used."""
+def any_model(
+    clauses: list[list[int]], budget: int, phases: list[int] | None = None
+) -> tuple[bool | None, list[int], int]:
+    """Any model of the clauses within the conflict budget, on a default CaDiCaL of its own
+    (leaning towards `phases`): answer, model, conflicts used. The parent's first schedule
+    without the lane, and the lane's."""
     with Solver(name=SOLVER, bootstrap_with=clauses) as solver:
+        if phases:
+            solver.set_phases(phases)
         solver.conf_budget(budget)
         answer = solver.solve_limited()
         model = (solver.get_model() or []) if answer else []
