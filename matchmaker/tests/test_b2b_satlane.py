@@ -4,10 +4,12 @@ import io
 import pickle
 
 import pytest
+from pysat.solvers import Solver
 
 from matchmaker.b2b import problem_from_dict
 from matchmaker.b2b.solver import idlesat
 from matchmaker.b2b.solver.index import build_index
+from matchmaker.b2b.solver.satformula import build_formula
 from matchmaker.b2b.solver.satlane import LOST, Lane, serve
 from matchmaker.tests.b2b_helpers import instance
 
@@ -126,3 +128,32 @@ def test_the_lane_first_schedule_stands_in_when_the_decisions_run_out(monkeypatc
     assert len(result.slot_of) == len(placed)
     assert result.is_proved is False
     assert result.idle == idlesat.idle_of(index, result.slot_of)
+
+
+def _slot_sets(clauses: list[list[int]], formula) -> set[tuple]:
+    """Every placement the clauses allow (auxiliary variables projected away)."""
+    found = set()
+    with Solver(name="cadical195", bootstrap_with=clauses) as solver:
+        while solver.solve():
+            slots = formula.slots_of(solver.get_model())
+            found.add(tuple(sorted(slots.items())))
+            solver.add_clause([-formula.x[m, t] for m, t in slots.items()])
+    return found
+
+
+@pytest.mark.parametrize("booth", [False, True])
+def test_the_lane_formula_has_the_same_schedules_as_the_parent(booth):
+    # Four meetings on a cycle of four people. One table and four slots: one meeting per
+    # slot, 4! schedules. With p0's booth and a free table in three slots: the cycle m0-m2-
+    # m1-m3 coloured in three slots, 18 schedules, and the lane keeps the table caps, which
+    # the busy cap no longer implies.
+    pairs = [(0, 1), (2, 3), (0, 2), (1, 3)]
+    extra = {0: {"table": "T0"}} if booth else None
+    data = instance(3 if booth else 4, 2 if booth else 1, pairs, extra_people=extra)
+    index = build_index(problem_from_dict(data))
+    formula = build_formula(index, set(range(4)))
+    own, lane = _slot_sets(formula.clauses, formula), _slot_sets(formula.for_lane, formula)
+    assert own == lane
+    assert len(own) == (18 if booth else 24)
+    # The lane leaves out the parent's busy caps, and its table caps without a booth.
+    assert len(formula.own_caps) == (1 if booth else 2)
