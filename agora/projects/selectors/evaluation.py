@@ -26,7 +26,10 @@ from agora.projects.models import (
     Project,
     Score,
 )
-from agora.projects.selectors.projects import list_consortium_organisation_ids
+from agora.projects.selectors.projects import (
+    list_consortium_organisation_ids,
+    list_recused_projects,
+)
 
 RUN_ACTION = "projects.call.experts_assigned"
 SIGNED_STATES = (Assignment.State.ACCEPTED, Assignment.State.SUBMITTED)
@@ -172,13 +175,17 @@ def access_results_call(user: AnyUser, slug: str) -> Call:
     return call
 
 
-def list_submitted_evaluations(call: Call) -> QuerySet[Evaluation]:
-    """The call's submitted evaluations with their scores, by project and expert."""
+def list_submitted_evaluations(call: Call, viewer: AnyUser | None = None) -> QuerySet[Evaluation]:
+    """The call's submitted evaluations with their scores, by project and expert; for a
+    `viewer` of the jury, without the projects of their organisation's consortium."""
+    evaluations = Evaluation.objects.filter(
+        assignment__project__call=call, assignment__state=Assignment.State.SUBMITTED
+    )
+    if viewer is not None:
+        recused = list_recused_projects(viewer, call).values("pk")
+        evaluations = evaluations.exclude(assignment__project__in=recused)
     return (
-        Evaluation.objects.filter(
-            assignment__project__call=call, assignment__state=Assignment.State.SUBMITTED
-        )
-        .select_related("assignment__project", "assignment__expert__person")
+        evaluations.select_related("assignment__project", "assignment__expert__person")
         .prefetch_related("scores")
         .order_by("assignment__project__acronym", "assignment__expert__person__last_name", "pk")
     )
@@ -190,14 +197,15 @@ class ProjectResult:
     summary: ProjectSummary
 
 
-def get_results(call: Call) -> list[ProjectResult]:
-    """Each evaluated project's consolidated scores, the best weighted mean first."""
+def get_results(call: Call, viewer: AnyUser | None = None) -> list[ProjectResult]:
+    """Each evaluated project's consolidated scores, the best weighted mean first (without
+    the projects the `viewer` does not judge)."""
     weights: dict[int, Decimal] = {
         criterion.pk: criterion.weight for criterion in call.criteria.all()
     }
     by_project: dict[int, list[dict[int, int]]] = defaultdict(list)
     projects: dict[int, Project] = {}
-    for evaluation in list_submitted_evaluations(call):
+    for evaluation in list_submitted_evaluations(call, viewer):
         project = evaluation.assignment.project
         projects[project.pk] = project
         by_project[project.pk].append(

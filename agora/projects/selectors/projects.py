@@ -64,6 +64,15 @@ def is_consortium_member(user: AnyUser, project: Project) -> bool:
     )
 
 
+def list_recused_projects(user: AnyUser, call: Call) -> QuerySet[Project]:
+    """The call's projects the user does not judge: their organisation is in the consortium.
+    None for the staff, who run the call."""
+    if user.is_staff:
+        return Project.objects.none()
+    organisations = list_user_organisations(user).values("pk")
+    return Project.objects.filter(call=call, partners__organisation__in=organisations).distinct()
+
+
 def is_coordinator_representative(user: AnyUser, project: Project) -> bool:
     """Whether the user currently represents the coordinator organisation."""
     coordinator = project.partners.filter(is_coordinator=True, organisation__isnull=False)

@@ -13,6 +13,7 @@ from agora.projects.services.workflow import apply_transition, decide_project
 from agora.projects.tests.evaluation_world import (
     eligible_project,
     make_expert,
+    member_organisation,
     submitted_evaluation,
 )
 from agora.projects.tests.factories import AttachmentFactory, CallFactory
@@ -189,3 +190,31 @@ def test_a_juror_of_the_consortium_does_not_decide_on_its_project(client, cast, 
     project.refresh_from_db()
     assert project.state == State.JURY
     assert not Decision.objects.exists()
+
+
+def test_a_juror_of_the_consortium_reads_neither_its_scores_nor_its_evaluations(
+    client, cast, project
+):
+    # cast.representative represents HELIX's organisation; AURORA is another member's.
+    other = eligible_project(project.call, "AURORA", member_organisation("Aurora SA"))
+    submitted_evaluation(other, make_expert("Gamma"), [7, 7, 7], "Clear plan.")
+    project.call.jury.add(cast.representative)
+    client.force_login(cast.representative)
+    results = client.get(reverse("projects:call-results", args=["call-2030"])).content.decode()
+    assert "AURORA" in results
+    assert "HELIX" not in results
+    assert "One project of this call has your organisation in its consortium" in results
+    csv_text = client.get(reverse("projects:evaluations-csv", args=["call-2030"])).content
+    rows = csv_text.decode().splitlines()
+    assert [row.split(",")[0] for row in rows[1:]] == ["AURORA"]
+    assert "Dr Alpha" not in csv_text.decode()
+
+
+def test_another_juror_and_the_staff_read_every_project(client, juror, staff_with_totp, project):
+    other = eligible_project(project.call, "AURORA", member_organisation("Aurora SA"))
+    submitted_evaluation(other, make_expert("Gamma"), [7, 7, 7], "Clear plan.")
+    for user in (juror, staff_with_totp):
+        client.force_login(user)
+        html = client.get(reverse("projects:call-results", args=["call-2030"])).content.decode()
+        assert ("HELIX" in html, "AURORA" in html) == (True, True)
+        assert "your organisation in its consortium" not in html

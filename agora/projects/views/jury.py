@@ -12,7 +12,11 @@ from agora.projects import exports_evaluation
 from agora.projects.forms_evaluation import DecisionForm
 from agora.projects.models import Decision, Project
 from agora.projects.selectors import evaluation as selectors
-from agora.projects.selectors.projects import access_jury_project, can_see_project
+from agora.projects.selectors.projects import (
+    access_jury_project,
+    can_see_project,
+    list_recused_projects,
+)
 from agora.projects.services.workflow import decide_project
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -27,7 +31,8 @@ def call_results(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "call": call,
         "criteria": criteria,
-        "results": selectors.get_results(call),
+        "results": selectors.get_results(call, request.user),
+        "recused": list_recused_projects(request.user, call).count(),
     }
     return render(request, "projects/evaluation/call_results.html", context)
 
@@ -38,7 +43,7 @@ def evaluations_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """Every submitted evaluation of the call as CSV."""
     call = selectors.access_results_call(request.user, slug)
     text = exports_evaluation.evaluations_csv(
-        selectors.list_submitted_evaluations(call), list(call.criteria.all())
+        selectors.list_submitted_evaluations(call, request.user), list(call.criteria.all())
     )
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{call.slug}-evaluations.csv"'
@@ -51,7 +56,7 @@ def evaluations_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     """Every submitted evaluation of the call as an XLSX workbook."""
     call = selectors.access_results_call(request.user, slug)
     content = exports_evaluation.evaluations_xlsx(
-        selectors.list_submitted_evaluations(call), list(call.criteria.all())
+        selectors.list_submitted_evaluations(call, request.user), list(call.criteria.all())
     )
     response = HttpResponse(content, content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{call.slug}-evaluations.xlsx"'
