@@ -15,6 +15,7 @@ from agora.reports.indicators.records import (
     ClusterRecords,
     EventRecord,
     FactsRecord,
+    FeedbackRecord,
     MeetingRequestRecord,
     OrganisationRecord,
     OrganisationState,
@@ -164,13 +165,11 @@ def fetch_registrations() -> dict[int, list[RegistrationRecord]]:
 
 
 def fetch_requests() -> dict[int, list[MeetingRequestRecord]]:
-    outcomes: dict[int, list[str]] = defaultdict(list)
-    ratings: dict[int, list[int]] = defaultdict(list)
-    for request_id, outcome, rating in MeetingFeedback.objects.order_by("pk").values_list(
-        "meeting__request_id", "outcome", "rating"
-    ):
-        outcomes[request_id].append(outcome)
-        ratings[request_id].append(rating)
+    feedback: dict[int, list[FeedbackRecord]] = defaultdict(list)
+    for request_id, outcome, rating, created_at in MeetingFeedback.objects.order_by(
+        "pk"
+    ).values_list("meeting__request_id", "outcome", "rating", "created_at"):
+        feedback[request_id].append(FeedbackRecord(local_day(created_at), outcome, rating))
     held = set(
         Meeting.objects.filter(
             is_cancelled=False,
@@ -191,8 +190,7 @@ def fetch_requests() -> dict[int, list[MeetingRequestRecord]]:
                 requested_on=local_day(created_at),
                 accepted_on=local_day(decided_at or created_at) if accepted else None,
                 is_held=pk in held,
-                outcomes=tuple(outcomes[pk]) if pk in held else (),
-                ratings=tuple(ratings[pk]) if pk in held else (),
+                feedback=tuple(feedback[pk]) if pk in held else (),
             )
         )
     return requests

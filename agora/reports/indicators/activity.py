@@ -69,8 +69,12 @@ def event_figures(
             for r in present
             if r.organisation_id is not None and is_member_on(r.organisation_id, event.held_on)
         )
-        outcomes.update(outcome for r in event.requests if r.is_held for outcome in r.outcomes)
-        ratings.extend(rating for r in event.requests if r.is_held for rating in r.ratings)
+        # Feedback given after `known_on` was not known then.
+        known = [
+            f for r in event.requests if r.is_held for f in r.feedback if f.given_on <= known_on
+        ]
+        outcomes.update(f.outcome for f in known)
+        ratings.extend(f.rating for f in known)
     requests = [request for event in held for request in event.requests]
     return EventFigures(
         held=len(held),

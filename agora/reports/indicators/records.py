@@ -73,14 +73,22 @@ class RegistrationRecord:
 
 
 @dataclass(frozen=True)
+class FeedbackRecord:
+    """One participant's feedback on a meeting held: its outcome and rating, and when."""
+
+    given_on: date
+    outcome: str
+    rating: int  # 1 to 5
+
+
+@dataclass(frozen=True)
 class MeetingRequestRecord:
-    """A B2B meeting request, its answer and, once met, the participants' outcomes and ratings."""
+    """A B2B meeting request, its answer and, once met, the participants' feedback."""
 
     requested_on: date
     accepted_on: date | None = None
     is_held: bool = False  # accepted, placed in the published schedule and not cancelled
-    outcomes: tuple[str, ...] = ()
-    ratings: tuple[int, ...] = ()  # 1 to 5, one per participant who gave feedback
+    feedback: tuple[FeedbackRecord, ...] = ()
 
 
 @dataclass(frozen=True)

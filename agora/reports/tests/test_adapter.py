@@ -5,7 +5,7 @@ from datetime import date, datetime, time
 
 from django.utils import timezone
 
-from agora.events.models import Event
+from agora.events.models import Event, MeetingFeedback
 from agora.events.tests.factories import EventFactory, SlotFactory
 from agora.members.services import update_organisation
 from agora.members.tests.factories import MembershipFactory, OrganisationFactory, domain
@@ -80,3 +80,19 @@ def test_the_ratings_of_held_meetings_count_and_those_of_cancelled_ones_do_not(d
 
     assert (events.meetings_held, events.ratings, events.rating_mean) == (2, 3, 4.0)
     assert events.outcomes == {"follow_up": 3}
+
+
+def test_feedback_given_after_the_as_of_date_waits_for_a_later_report(db):
+    event = EventFactory(
+        starts_at=moment(date(2024, 10, 3)), schedule_state=Event.ScheduleState.PUBLISHED
+    )
+    slot = SlotFactory(event=event, starts_at=event.starts_at, ends_at=event.starts_at)
+    meeting = rated_meeting(event, slot, ratings=(5, 2))
+    late = MeetingFeedback.objects.filter(meeting=meeting, rating=2)
+    late.update(created_at=moment(date(2025, 1, 10)))
+
+    early = compute_figures(year=2024, known_on=date(2025, 1, 9)).current.events
+    later = compute_figures(year=2024, known_on=date(2025, 1, 10)).current.events
+
+    assert (early.ratings, early.rating_mean) == (1, 5.0)
+    assert (later.ratings, later.rating_mean) == (2, 3.5)

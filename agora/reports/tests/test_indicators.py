@@ -13,6 +13,7 @@ from agora.reports.indicators.records import (
     ClusterRecords,
     EventRecord,
     FactsRecord,
+    FeedbackRecord,
     MeetingRequestRecord,
     OrganisationRecord,
     OrganisationState,
@@ -191,7 +192,15 @@ def test_events_participants_reach_and_b2b():
         RegistrationRecord(None, date(2018, 9, 3)),
     )
     requests = (
-        MeetingRequestRecord(date(2018, 9, 5), date(2018, 9, 6), True, ("nda", "follow_up")),
+        MeetingRequestRecord(
+            date(2018, 9, 5),
+            date(2018, 9, 6),
+            True,
+            (
+                FeedbackRecord(date(2018, 10, 4), "nda", 4),
+                FeedbackRecord(date(2018, 10, 5), "follow_up", 3),
+            ),
+        ),
         MeetingRequestRecord(date(2018, 9, 5), date(2018, 9, 7), False),
         MeetingRequestRecord(date(2018, 9, 5)),
     )
@@ -213,9 +222,12 @@ def test_events_participants_reach_and_b2b():
 def test_ratings_of_the_held_meetings_and_their_mean():
     day = date(2018, 9, 5)
     requests = (
-        MeetingRequestRecord(day, day, True, ("deal", "nda"), ratings=(5, 4)),
-        MeetingRequestRecord(day, day, True, ("nothing",), ratings=(2,)),
-        MeetingRequestRecord(day, day, False, ratings=(1,)),  # not held: its rating is not read
+        MeetingRequestRecord(
+            day, day, True, (FeedbackRecord(day, "deal", 5), FeedbackRecord(day, "nda", 4))
+        ),
+        MeetingRequestRecord(day, day, True, (FeedbackRecord(day, "nothing", 2),)),
+        # Not held: its rating is not read.
+        MeetingRequestRecord(day, day, False, (FeedbackRecord(day, "nothing", 1),)),
     )
     events = (
         EventRecord(1, "Cluster Day 2018", date(2018, 10, 4), requests=requests),
@@ -227,6 +239,23 @@ def test_ratings_of_the_held_meetings_and_their_mean():
     assert (figures.previous.events.ratings, figures.previous.events.rating_mean) == (0, None)
     assert report(year=2019, events=events).current.events.ratings == 3
     assert ReportFigures.from_dict(json.loads(json.dumps(figures.to_dict()))) == figures
+
+
+def test_feedback_given_after_the_as_of_date_is_not_counted():
+    held = date(2018, 10, 4)
+    requests = (
+        MeetingRequestRecord(
+            date(2018, 9, 5),
+            date(2018, 9, 6),
+            True,
+            (FeedbackRecord(held, "deal", 5), FeedbackRecord(date(2018, 12, 20), "nda", 1)),
+        ),
+    )
+    events = (EventRecord(1, "Cluster Day 2018", held, requests=requests),)
+    before = report(known_on=date(2018, 12, 19), events=events).current.events
+    after = report(known_on=date(2018, 12, 20), events=events).current.events
+    assert (before.ratings, before.rating_mean, before.outcomes) == (1, 5.0, {"deal": 1})
+    assert (after.ratings, after.rating_mean, after.outcomes) == (2, 3.0, {"deal": 1, "nda": 1})
 
 
 def test_figures_frozen_before_meetings_were_rated_read_back_without_ratings():
