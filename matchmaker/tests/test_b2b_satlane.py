@@ -29,11 +29,12 @@ def run_serve(*messages: tuple) -> list[tuple]:
 
 def test_the_child_loop_answers_each_round_with_model_and_core():
     answers = run_serve(
+        ("solvers", 1),
         ("add", [[1, 2], [-1]]),
-        ("solve", [], 100),
-        ("solve", [-2], 100),
+        ("solve", [], 100, 0),
+        ("solve", [-2], 100, 0),
         ("add", [[-2]]),
-        ("solve", [], 100),
+        ("solve", [], 100, 0),
     )
     # A model; a refutation by the assumption (a core); a refutation by the clauses alone.
     assert answers == [(True, [-1, 2], False), (False, [], False), (False, [], True)]
@@ -41,13 +42,28 @@ def test_the_child_loop_answers_each_round_with_model_and_core():
 
 def test_the_child_searches_for_any_model_on_a_solver_of_its_own():
     answers = run_serve(
+        ("solvers", 1),
         ("add", [[1, 2], [-1]]),
         ("any", 100),
         ("add", [[-2, 3]]),
-        ("solve", [-3], 100),
+        ("solve", [-3], 100, 0),
     )
     # Any model, with the conflicts it cost; the lane's own solver then has every clause.
     assert answers == [(True, [-1, 2], 0), (False, [], False)]
+
+
+def test_the_child_solvers_share_some_clauses_and_keep_their_own():
+    answers = run_serve(
+        ("solvers", 2),
+        ("add", [[1, 2]]),
+        ("add_to", 0, [[-1]]),
+        ("add_to", 1, [[-2]]),
+        ("any", 100),
+        ("solve", [], 100, 0),
+        ("solve", [], 100, 1),
+    )
+    # The first schedule is searched on the last solver's clauses.
+    assert answers == [(True, [1, -2], 0), (True, [-1, 2], False), (True, [1, -2], False)]
 
 
 def test_clauses_added_while_the_first_schedule_is_searched_wait_for_its_answer():
@@ -98,10 +114,10 @@ def test_rounds_with_or_without_the_lane_reach_the_same_proved_optimum(monkeypat
     index, placed = forced_breaks()
     opened: list[Lane] = []
 
-    def open_lane(clauses: list[list[int]]) -> Lane | None:
+    def open_lane(clauses: list[list[int]], caps: list | None = None) -> Lane | None:
         if lane == "none":
             return None
-        opened.append(Lane(clauses))
+        opened.append(Lane(clauses, caps))
         return opened[-1]
 
     monkeypatch.setattr(idlesat, "ROUND", 3)

@@ -151,6 +151,7 @@ class _Search:
         self.solver = Solver(name="cadical195", bootstrap_with=formula.clauses)
         self.added: list[list[int]] = []  # clauses given to the solver after the formula
         self.lane: Lane | None = None
+        self.lane_rounds = 0  # rounds of the lane running now
         self.lane_broken = False  # no child could be started, or one died: none again
         self.first: IdleResult | None = None  # the lane's first schedule, once collected
         self.first_pending = 0  # conflicts set aside for it until then
@@ -206,7 +207,7 @@ class _Search:
 
     def _start_first(self) -> None:
         """Open the lane now, on the formula alone, and have it look for any schedule."""
-        self.lane = open_lane(self.formula.for_lane)  # its totalizers follow, held
+        self._open_lane()  # its totalizers follow, held
         budget = max(int(ANY_SHARE * self.left), 1)
         if self.lane is None or not self.lane.start_any(budget):
             self._lose_lane()
@@ -253,7 +254,7 @@ class _Search:
         self.collect_first()
         while spent < budget:
             if spent >= ROUND and self.lane is None and not self.lane_broken:
-                self.lane = open_lane(self.formula.for_lane + self.added)
+                self._open_lane()
                 self.lane_broken = self.lane is None
             lane = self.lane
             answer, model, used = self._round(lane, assumptions, min(ROUND, budget - spent))
@@ -262,14 +263,25 @@ class _Search:
                 return answer, model
         return None, []
 
+    def _open_lane(self) -> None:
+        """A lane with every clause so far: one solver per encoding of the slot caps."""
+        common, caps = self.formula.lane_parts
+        self.lane = open_lane(common + self.added, caps)
+        self.lane_rounds = 0
+
     def _round(
         self, lane: Lane | None, assumptions: list[int], budget: int
     ) -> tuple[bool | None, list[int], int]:
         """One round on both solvers; the own answer first, so the pick depends on conflict
         counts only. Also the conflicts the own solver used (the wall-clock measure)."""
-        if lane is not None and not lane.start(assumptions, budget):
-            self._lose_lane()
-            lane = None
+        if lane is not None:
+            # The lane's solvers take turns, its own encoding first (it finds schedules),
+            # then the parent's (it refutes; in another configuration than the parent's).
+            which = lane.solvers - 1 - self.lane_rounds % lane.solvers
+            self.lane_rounds += 1
+            if not lane.start(assumptions, budget, which):
+                self._lose_lane()
+                lane = None
         before = self._conflicts()
         self.solver.conf_budget(budget)
         answer = self.solver.solve_limited(assumptions=assumptions)

@@ -47,12 +47,22 @@ class Formula:
 
     @property
     def for_lane(self) -> list[list[int]]:
-        """The clauses of the second solver: the same models, the caps encoded its way."""
-        kept, at = [], 0
+        """The clauses of the lane's second encoding: the same models, the caps its way."""
+        common, _ = self.lane_parts
+        return common + self.lane_caps
+
+    @property
+    def lane_parts(self) -> tuple[list[list[int]], list[list[list[int]]] | None]:
+        """The clauses of every solver of the lane, and the caps of each: the parent's
+        encoding, then the lane's (None: one encoding only, the parent's)."""
+        if not self.own_caps:
+            return self.clauses, None
+        kept, cut, at = [], [], 0
         for start, end in self.own_caps:
             kept += self.clauses[at:start]
+            cut += self.clauses[start:end]
             at = end
-        return kept + self.clauses[at:] + self.lane_caps
+        return kept + self.clauses[at:], [cut, self.lane_caps]
 
     def new(self) -> int:
         """A fresh variable."""

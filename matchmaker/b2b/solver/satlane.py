@@ -48,7 +48,10 @@ class Lane:
     again, and two processes that both write into full pipes would wait for each other.
     """
 
-    def __init__(self, clauses: list[list[int]]) -> None:
+    def __init__(self, clauses: list[list[int]], caps: list[list[list[int]]] | None = None) -> None:
+        """`clauses` for every solver of the child; with `caps`, one solver per entry, each
+        with those clauses too (one encoding of the slot caps each; the last one's for the
+        first schedule)."""
         # Run as a file, not as a module of the package: the package's imports (HiGHS,
         # OR-Tools' helpers) would add 0.25 s to the child's start. -P keeps this folder off
         # the child's import path.
@@ -56,7 +59,12 @@ class Lane:
             [sys.executable, "-P", __file__], stdin=subprocess.PIPE, stdout=subprocess.PIPE
         )
         self.waiting: list[list[int]] | None = None  # clauses held while "any" runs
-        if not self._send(("add", clauses)):
+        caps = caps or [[]]
+        self.solvers = len(caps)
+        sent = self._send(("solvers", len(caps))) and self._send(("add", clauses))
+        for which, own in enumerate(caps):
+            sent = sent and self._send(("add_to", which, own))
+        if not sent:
             raise OSError("the second solver did not start")
 
     def _send(self, message: tuple[Any, ...]) -> bool:
@@ -77,9 +85,9 @@ class Lane:
             return True
         return self._send(("add", clauses))
 
-    def start(self, assumptions: list[int], budget: int) -> bool:
-        """Begin a round; the child works while the parent runs its own."""
-        return self._send(("solve", assumptions, budget))
+    def start(self, assumptions: list[int], budget: int, which: int = 0) -> bool:
+        """Begin a round on the child's solver `which`; it works while the parent runs its own."""
+        return self._send(("solve", assumptions, budget, which))
 
     def start_any(self, budget: int) -> bool:
         """Begin the search for any schedule, on the clauses sent so far and a default
@@ -123,18 +131,17 @@ class Lane:
                     stream.close()
 
 
-def open_lane(clauses: list[list[int]]) -> Lane | None:
+def open_lane(clauses: list[list[int]], caps: list[list[list[int]]] | None = None) -> Lane | None:
     """A lane, or None where no child process can be started (then one solver does it all)."""
     try:
-        return Lane(clauses)
+        return Lane(clauses, caps)
     except OSError:
         return None
 
 
 def serve(source: IO[bytes], sink: IO[bytes]) -> None:
     """The child's loop: add clauses, solve rounds under a conflict budget, answer each."""
-    solver = Solver(name=SOLVER)
-    solver.configure(SAT_MODE)
+    solvers: list[Solver] = []
     received: list[list[int]] | None = []  # kept for the first-schedule search only
     try:
         while True:
@@ -142,17 +149,16 @@ def serve(source: IO[bytes], sink: IO[bytes]) -> None:
                 message = pickle.load(source)
             except EOFError:
                 return
-            if message[0] == "add":
-                solver.append_formula(message[1])
-                if received is not None:
-                    received += message[1]
+            if message[0] in ("solvers", "add", "add_to"):
+                _receive(message, solvers, received)
                 continue
             if message[0] == "any":
                 assert received is not None, "one first-schedule search per lane"
                 reply = any_model(received, message[1])
                 received = None  # a copy of every clause, no longer needed
             else:
-                _, assumptions, budget = message
+                _, assumptions, budget, which = message
+                solver = solvers[which]
                 solver.conf_budget(budget)
                 answer = solver.solve_limited(assumptions=assumptions)
                 model = (solver.get_model() or []) if answer else []
@@ -160,7 +166,26 @@ def serve(source: IO[bytes], sink: IO[bytes]) -> None:
             pickle.dump(reply, sink, protocol=pickle.HIGHEST_PROTOCOL)
             sink.flush()
     finally:
-        solver.delete()
+        for solver in solvers:
+            solver.delete()
+
+
+def _receive(message: tuple[Any, ...], solvers: list[Solver], received: list | None) -> None:
+    """Solvers made, clauses added to all of them or to one (the last one's are also those of
+    the first-schedule search)."""
+    if message[0] == "solvers":
+        for _ in range(message[1]):
+            solvers.append(Solver(name=SOLVER))
+            solvers[-1].configure(SAT_MODE)
+        return
+    if message[0] == "add":
+        targets, clauses = list(range(len(solvers))), message[1]
+    else:
+        targets, clauses = [message[1]], message[2]
+    for which in targets:
+        solvers[which].append_formula(clauses)
+    if received is not None and len(solvers) - 1 in targets:
+        received += clauses
 
 
 def any_model(
