@@ -9,11 +9,12 @@ Precedences are out of scope (no field in our format).
 import argparse
 import fnmatch
 import json
+import random
 import statistics
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from matchmaker.b2b import Status, problem_to_dict
+from matchmaker.b2b import Problem, Status, problem_to_dict
 from matchmaker.b2b.dzn import load_dzn
 from matchmaker.bench.checker import run_checker
 from matchmaker.bench.measure import HARD_DEADLINE, run_measured, solve_command
@@ -56,10 +57,26 @@ def verdict(status: str, breaks: int | None, optimum: int | None) -> str:
     return f"+{breaks - optimum} breaks"
 
 
-def run_file(path: Path, time_limit: float, seed: int, folder: Path) -> Outcome:
+def reordered(problem: Problem, order_seed: int) -> Problem:
+    """The same instance with its participants and meetings listed in another order (seed 0:
+    as published). The solvers see another formula: how much the outcome depends on it."""
+    if not order_seed:
+        return problem
+    rng = random.Random(order_seed)
+    return replace(
+        problem,
+        name=f"{problem.name}.order{order_seed}",
+        participants=tuple(rng.sample(problem.participants, len(problem.participants))),
+        meetings=tuple(rng.sample(problem.meetings, len(problem.meetings))),
+    )
+
+
+def run_file(
+    path: Path, time_limit: float, seed: int, folder: Path, order_seed: int = 0
+) -> Outcome:
     """Convert, solve in a subprocess (killed at the hard deadline), write and check one file."""
     family = path.parent.name
-    problem = load_dzn(path)
+    problem = reordered(load_dzn(path), order_seed)
     instance = folder / f"{problem.name}.instance.json"
     solution = folder / f"{problem.name}.solution.json"
     instance.write_text(json.dumps(problem_to_dict(problem)))
@@ -129,6 +146,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--only", action="append", default=[], metavar="NAME_PREFIX")
     parser.add_argument("--time-limit", type=float, help="seconds per file (default: the target)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--order-seed",
+        type=int,
+        action="append",
+        metavar="N",
+        help="list participants and meetings in a random order drawn from N (0: as published; "
+        "repeat for several orders)",
+    )
     parser.add_argument("--out", type=Path, default=OUTPUT)
     arguments = parser.parse_args(argv)
     started = machine()
@@ -142,9 +167,14 @@ def main(argv: list[str]) -> int:
         "| checker |"
     )
     say("|---|---|--:|--:|---|--:|--:|--:|--:|---|")
-    for path in select_files(families, arguments.only):
+    runs = [
+        (path, order)
+        for path in select_files(families, arguments.only)
+        for order in arguments.order_seed or [0]
+    ]
+    for path, order in runs:
         limit = arguments.time_limit or TARGET_SECONDS[path.parent.name]
-        o = run_file(path, limit, arguments.seed, folder)
+        o = run_file(path, limit, arguments.seed, folder, order)
         outcomes.append(o)
         optimum = "-" if o.optimum is None else o.optimum
         breaks = "–" if o.breaks is None else o.breaks

@@ -4,11 +4,12 @@ from pathlib import Path
 
 import pytest
 
+from matchmaker.b2b.dzn import load_dzn
 from matchmaker.bench.__main__ import main as bench_main
 from matchmaker.bench.measure import run_measured
 from matchmaker.bench.optima import CRAFTED, ORIGINAL, published_optimum
 from matchmaker.bench.published import main as published_main
-from matchmaker.bench.published import select_files, verdict
+from matchmaker.bench.published import reordered, select_files, verdict
 from matchmaker.bench.report import markdown_table
 
 README = Path("/work/shared/anchors/b2b/README.md")
@@ -62,6 +63,18 @@ def test_files_are_picked_by_family_and_name_prefix() -> None:
         "tic-12.fixed020-Forb.dzn",
         "tic-12.fixed040-Forb.dzn",
     ]
+
+
+def test_another_order_lists_the_same_participants_and_meetings() -> None:
+    (path,) = select_files(["original"], ["tic-12."])
+    published = load_dzn(path)
+    assert reordered(published, 0) is published
+    other = reordered(published, 1)
+    assert other.name == "tic-12.original.order1"
+    assert set(other.meetings) == set(published.meetings)
+    assert set(other.participants) == set(published.participants)
+    assert [m.id for m in other.meetings] != [m.id for m in published.meetings]
+    assert reordered(published, 1) == other  # the same order for the same seed
 
 
 def test_markdown_table_aligns_numbers_right() -> None:
