@@ -11,14 +11,15 @@ possible block fixes their whole row. These block literals cut the refutations b
 optimum (forum-14's two forced breaks are refuted by propagation alone) and let the search
 decide a person's whole day at once.
 
-The slot caps (tables per slot, busy people per slot) have a second encoding, for the second
-solver (`satlane.py`): the parent keeps the compact k-modulo totalizers, which refute well; the
-lane gets a plain totalizer on the busy people, which unit propagation enforces fully, and no
-table caps where that one implies them (every meeting between two people, no booths: busy
-people = 2 x meetings). Measured alone on the decisions that find the schedules, with 6 to 10
-random variable orders each: ticf-14crafa at 0 breaks took a median of 4,800 conflicts
-instead of 22,000, ticf-13crafb at 3 66,000 instead of more than 150,000; but ticf-13crafc's
-refutation at 0 breaks got much harder, hence one encoding per solver.
+The slot caps (tables per slot, busy people per slot) have a second encoding, for one of the
+two solvers of the lane (`satlane.py`; the other works on this formula): the compact k-modulo
+totalizers, which refute well, become a plain totalizer on the busy people, which unit
+propagation enforces fully, and the table caps go where that one implies them (every meeting
+between two people, no booths: busy people = 2 x meetings). Measured alone with 4 to 10
+random variable orders each, it finds schedules far faster (ticf-14crafa at 0 breaks: a
+median of 4,800 conflicts instead of 22,000; ticf-13crafb at 3: 66,000 instead of more than
+150,000) and refutes far worse (forum-13crafc at 0 breaks: 34,000 instead of 2,700), hence
+both.
 """
 
 from dataclasses import dataclass, field
