@@ -168,7 +168,9 @@ def test_the_lane_formula_has_the_same_schedules_as_the_parent(booth):
     data = instance(3 if booth else 4, 2 if booth else 1, pairs, extra_people=extra)
     index = build_index(problem_from_dict(data))
     formula = build_formula(index, set(range(4)))
-    own, lane = _slot_sets(formula.clauses, formula), _slot_sets(formula.for_lane, formula)
+    common, caps = formula.lane_parts
+    assert caps is not None
+    own, lane = _slot_sets(formula.clauses, formula), _slot_sets(common + caps[1], formula)
     assert own == lane
     assert len(own) == (18 if booth else 24)
     # The lane leaves out the parent's busy caps, and its table caps without a booth.

@@ -255,7 +255,6 @@ class _Search:
         while spent < budget:
             if spent >= ROUND and self.lane is None and not self.lane_broken:
                 self._open_lane()
-                self.lane_broken = self.lane is None
             lane = self.lane
             answer, model, used = self._round(lane, assumptions, min(ROUND, budget - spent))
             spent += used
@@ -264,9 +263,11 @@ class _Search:
         return None, []
 
     def _open_lane(self) -> None:
-        """A lane with every clause so far: one solver per encoding of the slot caps."""
+        """A lane with every clause so far: one solver per encoding of the slot caps. None
+        where no child could be started: then none again."""
         common, caps = self.formula.lane_parts
         self.lane = open_lane(common + self.added, caps)
+        self.lane_broken = self.lane is None
         self.lane_rounds = 0
 
     def _round(

@@ -47,12 +47,6 @@ class Formula:
     lane_caps: list[list[int]] = field(default_factory=list)  # the lane's instead
 
     @property
-    def for_lane(self) -> list[list[int]]:
-        """The clauses of the lane's second encoding: the same models, the caps its way."""
-        common, _ = self.lane_parts
-        return common + self.lane_caps
-
-    @property
     def lane_parts(self) -> tuple[list[list[int]], list[list[list[int]]] | None]:
         """The clauses of every solver of the lane, and the caps of each: the parent's
         encoding, then the lane's (None: one encoding only, the parent's)."""
@@ -102,14 +96,15 @@ def build_formula(index: Index, placed: set[int]) -> Formula:
     """The hard clauses for placing exactly `placed`, with idle literals and fairness caps."""
     formula = Formula(index)
     _encode_meetings(formula, placed)
-    _encode_tables(formula)
-    _encode_people(formula, placed)
+    tables = _encode_tables(formula)
+    busy = _encode_people(formula, placed)
     _encode_idle(formula)
     fairness = index.problem.objective.fairness
     if fairness is not None:
         for lits in formula.idle.values():
             formula.require(lits, fairness)
-    _encode_lane_caps(formula)
+    if busy is not None:
+        _encode_lane_caps(formula, tables, *busy)
     return formula
 
 
@@ -123,18 +118,23 @@ def _encode_meetings(formula: Formula, placed: set[int]) -> None:
         formula.require(lits, 1)
 
 
-def _encode_tables(formula: Formula) -> None:
+def _encode_tables(formula: Formula) -> tuple[int, int]:
+    """The table caps per slot; the range of their clauses."""
     free, home = group_table_literals(formula.index, formula.x, formula.new, formula.clauses.append)
     start = len(formula.clauses)
     for lits in free:
         formula.require(lits, len(formula.index.free_tables))
     for lits in home:
         formula.require(lits, 1)
-    formula.own_caps.append((start, len(formula.clauses)))
+    return start, len(formula.clauses)
 
 
-def _encode_people(formula: Formula, placed: set[int]) -> None:
-    """busy[p, t] is exactly "p meets in t"; implied: p is busy in exactly deg(p) slots."""
+def _encode_people(
+    formula: Formula, placed: set[int]
+) -> tuple[dict[int, list[int]], tuple[int, int]] | None:
+    """busy[p, t] is exactly "p meets in t"; implied: p is busy in exactly deg(p) slots, and
+    with meetings of two people only, at most two per table in a slot: then the busy literals
+    per slot and the range of those caps' clauses (None: no such caps)."""
     index = formula.index
     per_slot: dict[int, list[int]] = {}
     for p, meetings in enumerate(index.meetings_of):
@@ -155,11 +155,12 @@ def _encode_people(formula: Formula, placed: set[int]) -> None:
         if row:
             formula.require(row, len(mine), exact=True)
             formula.degree[p] = len(mine)
-    if all(len(people) == 2 for people in index.members):
-        start = len(formula.clauses)
-        for lits in per_slot.values():
-            formula.require(lits, _busy_cap(index))
-        formula.own_caps.append((start, len(formula.clauses)))
+    if not all(len(people) == 2 for people in index.members):
+        return None
+    start = len(formula.clauses)
+    for lits in per_slot.values():
+        formula.require(lits, _busy_cap(index))
+    return per_slot, (start, len(formula.clauses))
 
 
 def _busy_cap(index: Index) -> int:
@@ -167,19 +168,15 @@ def _busy_cap(index: Index) -> int:
     return 2 * len(index.free_tables) + 2 * len({h for homes in index.homes for h in homes})
 
 
-def _encode_lane_caps(formula: Formula) -> None:
-    """The lane's slot caps: a totalizer on the busy people of each slot, and the table caps
-    unless that implies them. Its variables come last: the parent's numbering is unchanged."""
-    index = formula.index
-    if len(formula.own_caps) < 2:  # meetings of three or more: no busy cap, no second encoding
-        formula.own_caps = []
-        return
-    if any(index.homes):
-        formula.own_caps = formula.own_caps[1:]
-    per_slot: dict[int, list[int]] = {}
-    for (_, t), busy in formula.busy.items():
-        per_slot.setdefault(t, []).append(busy)
-    bound = _busy_cap(index)
+def _encode_lane_caps(
+    formula: Formula, tables: tuple[int, int], per_slot: dict[int, list[int]], busy: tuple[int, int]
+) -> None:
+    """The lane's slot caps: a totalizer on the busy people of each slot, in place of the
+    parent's busy caps, and of its table caps unless there are booths (the totalizer implies
+    the caps of the free tables only). Its variables come last: the parent's numbering is
+    unchanged."""
+    formula.own_caps = [busy] if any(formula.index.homes) else [tables, busy]
+    bound = _busy_cap(formula.index)
     for lits in per_slot.values():
         if len(lits) > bound:
             cnf = CardEnc.atmost(lits, bound, top_id=formula.top, encoding=EncType.totalizer)

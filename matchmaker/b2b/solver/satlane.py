@@ -11,7 +11,8 @@ and subsumption), the parent's in the default one. On the published instances' h
 decisions, with 4 to 8 random variable orders each, the "sat" configuration found the schedule
 in 1.5 to 2.5 times fewer conflicts (ticf-13crafc at 1 break: 50,000-53,000 against
 53,000-150,000+) and refuted "5 breaks" on forum-13crafb in 1.6 times more (109,000 against
-67,000): the pair covers both kinds of decision. The lane's formula also encodes the slot caps
+67,000): the pair covers both kinds of decision. The child holds two such solvers, which take
+its rounds in turn: one on the parent's formula, one on a formula that encodes the slot caps
 its own way (`satformula.py`), again the better one for finding schedules. The lane can also
 search for the first schedule on a solver of its own while the parent starts its decisions.
 
@@ -90,8 +91,8 @@ class Lane:
         return self._send(("solve", assumptions, budget, which))
 
     def start_any(self, budget: int) -> bool:
-        """Begin the search for any schedule, on the clauses sent so far and a default
-        CaDiCaL of its own (the lane's solver keeps its phases and learnt clauses clean)."""
+        """Begin the search for any schedule, on the clauses sent so far and a CaDiCaL of its
+        own (the lane's solvers keep their phases and learnt clauses clean)."""
         self.waiting = []
         return self._send(("any", budget))
 
@@ -120,7 +121,7 @@ class Lane:
         return answer, model, extra
 
     def close(self) -> None:
-        """Stop the child. It is never in a round here (every round is collected) and holds
+        """Stop the child. It may be in mid-round (the parent answered first) and holds
         nothing worth a clean exit, so it is killed rather than waited for."""
         self.process.kill()
         self.process.wait()
@@ -150,7 +151,7 @@ def serve(source: IO[bytes], sink: IO[bytes]) -> None:
             except EOFError:
                 return
             if message[0] in ("solvers", "add", "add_to"):
-                _receive(message, solvers, received)
+                _load(message, solvers, received)
                 continue
             if message[0] == "any":
                 assert received is not None, "one first-schedule search per lane"
@@ -170,7 +171,7 @@ def serve(source: IO[bytes], sink: IO[bytes]) -> None:
             solver.delete()
 
 
-def _receive(message: tuple[Any, ...], solvers: list[Solver], received: list | None) -> None:
+def _load(message: tuple[Any, ...], solvers: list[Solver], received: list | None) -> None:
     """Solvers made, clauses added to all of them or to one (the last one's are also those of
     the first-schedule search)."""
     if message[0] == "solvers":
@@ -191,9 +192,9 @@ def _receive(message: tuple[Any, ...], solvers: list[Solver], received: list | N
 def any_model(
     clauses: list[list[int]], budget: int, phases: list[int] | None = None
 ) -> tuple[bool | None, list[int], int]:
-    """Any model of the clauses within the conflict budget, on a default CaDiCaL of its own
-    (leaning towards `phases`): answer, model, conflicts used. The parent's first schedule
-    without the lane, and the lane's."""
+    """Any model of the clauses within the conflict budget, on a CaDiCaL of its own (default
+    configuration, variables tried false first, leaning towards `phases`): answer, model,
+    conflicts used. The parent's first schedule without the lane, and the lane's."""
     with Solver(name=SOLVER, bootstrap_with=clauses) as solver:
         solver.configure(FIRST_MODE)
         if phases:
