@@ -23,6 +23,7 @@ from matchmaker.assignment.affinity import ExpertProfile, ProjectProfile, comput
 from matchmaker.assignment.io import instance_from_dict, instance_to_dict, solution_to_dict
 from matchmaker.assignment.model import Conflict, Expert, Instance, LockedPair, Project
 from matchmaker.assignment.solver import assign
+from matchmaker.highs import new_highs
 
 # The checker lives beside the repository, in the shared read-only folder; an environment
 # variable points elsewhere on another machine.
@@ -239,8 +240,7 @@ def independent_bound(instance: Instance) -> float:
     rows = [(expert_index[e], len(expert_index) + project_index[p]) for e, p in columns]
     lp.a_matrix_.index_ = np.array(rows, dtype=np.int32).reshape(-1)
     lp.a_matrix_.value_ = np.ones(2 * len(columns))
-    solver = highspy.Highs()
-    solver.setOptionValue("output_flag", False)
+    solver = new_highs()
     solver.passModel(lp)
     solver.run()
     if solver.getModelStatus() != highspy.HighsModelStatus.kOptimal:

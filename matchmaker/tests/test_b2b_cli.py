@@ -164,6 +164,7 @@ def test_installed_command_runs(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert run_checker(instance, solution).ok
+    assert done.stdout == ""  # progress goes to stderr; no solver banner
 
 
 @pytest.mark.parametrize("limit", ["0", "-5", "soon", "nan"])

@@ -13,6 +13,7 @@ import highspy
 import numpy as np
 
 from matchmaker.b2b.solver.index import Index
+from matchmaker.highs import new_highs
 
 
 @dataclass(frozen=True)
@@ -111,8 +112,7 @@ class _Groups:
 def _solve(
     index: Index, live: list[int], rows: _Rows, values: np.ndarray, lower: np.ndarray
 ) -> Relaxation:
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
+    h = new_highs()
     count = len(live)
     weights = np.array([index.weights[m] for m in live])
     h.addVars(count, lower, np.ones(count))

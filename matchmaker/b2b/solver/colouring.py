@@ -17,6 +17,7 @@ import numpy as np
 
 from matchmaker.b2b.solver.index import Index
 from matchmaker.b2b.solver.multicut import agenda_pairs
+from matchmaker.highs import new_highs
 
 # Sweeps over all slots at most; each one that changes something lowers the table changes.
 SWEEPS = 10
@@ -95,8 +96,7 @@ def _assignment(cost: np.ndarray) -> np.ndarray | None:
     """Rows to distinct columns at least cost: HiGHS on the assignment LP (integral)."""
     rows, columns = cost.shape
     size = rows * columns
-    highs = highspy.Highs()
-    highs.setOptionValue("output_flag", False)
+    highs = new_highs()
     highs.addVars(size, np.zeros(size), np.ones(size))
     highs.changeColsCost(size, np.arange(size, dtype=np.int32), cost.ravel())
     for i in range(rows):
