@@ -85,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "agora.core.context_processors.agora",
+                "agora.events.context_processors.organiser",
             ],
         },
     },

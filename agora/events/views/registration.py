@@ -34,8 +34,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "upcoming": selectors.list_events(kind=kind),
         "page_obj": Paginator(past, PAST_EVENTS_PAGE_SIZE).get_page(request.GET.get("page")),
-        # The navbar (core) names organiser pages to staff only; others find theirs here.
-        "organises": organisers.organises_any_event(request.user),
+        # Also read by the navbar, which then asks no more (context processor of events).
+        "organises_events": organisers.organises_any_event(request.user),
     }
     return render(request, "events/registration/event_list.html", context, status=form_status(form))
 
@@ -192,7 +192,7 @@ def my_registrations(request: HttpRequest) -> HttpResponse:
     context = {
         "registrations": selectors.list_my_registrations(request.user),
         "organised": organisers.list_upcoming_organised_events(request.user, now=now),
-        "organises": organisers.organises_any_event(request.user),
+        "organises_events": organisers.organises_any_event(request.user),
         "now": now,
     }
     return render(request, "events/registration/my_registrations.html", context)
