@@ -3,10 +3,11 @@
 Ids in the exchange format are built from primary keys ("e12" an expert, "p7" a project, "o3"
 an organisation). Organisations go on both sides, so the engine itself excludes any expert who
 shares an organisation with a consortium; declared conflicts and declines are passed as
-conflicts. Kept pairs (locked, or already past the proposal) are locked pairs of the instance.
+conflicts. Kept pairs (locked, or already past the proposal) are locked pairs of the instance;
+those of experts made inactive since take their seat outside it.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
@@ -138,7 +139,13 @@ def fetch_problem(call: Call) -> Problem:
         Q(is_locked=True) | Q(state__in=ACTIVE_STATES)
     )
     active = {expert.pk for expert in experts}
-    kept_pairs = [pair for pair in kept.values_list("expert_id", "project_id") if pair[0] in active]
+    every_kept = list(kept.values_list("expert_id", "project_id"))
+    kept_pairs = [pair for pair in every_kept if pair[0] in active]
+    # An expert made inactive keeps what they were invited to (they may still evaluate it): the
+    # seat stays taken, outside the solver, which proposes only active experts.
+    seats_taken = Counter(
+        project_pk for expert_pk, project_pk in every_kept if expert_pk not in active
+    )
     declined = Assignment.objects.filter(project__in=projects, state=Assignment.State.DECLINED)
     conflicts = [
         engine.Conflict(expert_id(expert_pk), project_id(project_pk), "declared")
@@ -149,7 +156,7 @@ def fetch_problem(call: Call) -> Problem:
     ]
     instance = engine.Instance(
         experts=build_experts(call, experts, kept_pairs),
-        projects=build_projects(call, projects, consortia, kept_pairs),
+        projects=build_projects(call, projects, consortia, kept_pairs, seats_taken),
         affinities=engine.compute_affinities(*profiles(experts, projects)),
         conflicts=tuple(conflicts),
         locked=tuple(
@@ -191,16 +198,18 @@ def build_projects(
     projects: list[Project],
     consortia: dict[int, set[int]],
     kept_pairs: list[tuple[int, int]],
+    seats_taken: Counter[int],
 ) -> tuple[engine.Project, ...]:
-    """Projects with their consortium and the number of experts the call asks for."""
-    kept: dict[int, int] = defaultdict(int)
-    for _expert_pk, project_pk in kept_pairs:
-        kept[project_pk] += 1
+    """Projects with their consortium and the number of experts the solver gives them: what
+    the call asks for, less the seats of inactive experts, and at least the kept pairs."""
+    kept = Counter(project_pk for _expert_pk, project_pk in kept_pairs)
     return tuple(
         engine.Project(
             id=project_id(project.pk),
             organisations=tuple(organisation_id(pk) for pk in sorted(consortia[project.pk])),
-            experts_needed=max(call.experts_per_project, kept[project.pk]),
+            experts_needed=max(
+                call.experts_per_project - seats_taken[project.pk], kept[project.pk]
+            ),
         )
         for project in projects
     )

@@ -121,6 +121,24 @@ def test_locked_and_invited_pairs_are_kept_and_proposals_replaced(world, cast):
     assert Assignment.objects.filter(project=world["other"]).count() == 3
 
 
+@pytest.mark.parametrize("state", ["invited", "submitted"])
+def test_an_expert_made_inactive_keeps_their_seat_and_nobody_is_added(world, cast, state):
+    """Inactive experts get no new proposals, but what they were invited to stays theirs: the
+    project still gets the call's three experts in all, not a fourth beside them."""
+    run_assignment(actor=cast.staff, call=world["call"])
+    kept = Assignment.objects.filter(project=world["other"]).order_by("pk").first()
+    kept.state = state
+    kept.save(update_fields=["state"])
+    kept.expert.is_active = False
+    kept.expert.save(update_fields=["is_active"])
+    run_assignment(actor=cast.staff, call=world["call"])
+    assert Assignment.objects.filter(pk=kept.pk, state=state).exists()
+    assert Assignment.objects.filter(project=world["other"]).count() == 3
+    problem = fetch_problem(world["call"])
+    needed = {project.id: project.experts_needed for project in problem.instance.projects}
+    assert needed[f"p{world['other'].pk}"] == 2
+
+
 def test_a_locked_pair_that_became_a_conflict_stops_the_run(world, cast):
     AssignmentFactory(project=world["helix"], expert=world["free"], is_locked=True)
     DeclaredConflict.objects.create(expert=world["free"], project=world["helix"], reason="Friend")
