@@ -170,13 +170,15 @@ def fetch_requests() -> dict[int, list[MeetingRequestRecord]]:
         "pk"
     ).values_list("meeting__request_id", "outcome", "rating", "created_at"):
         feedback[request_id].append(FeedbackRecord(local_day(created_at), outcome, rating))
-    held = set(
-        Meeting.objects.filter(
-            is_cancelled=False,
-            slot__isnull=False,
-            event__schedule_state=Event.ScheduleState.PUBLISHED,
-        ).values_list("request_id", flat=True)
-    )
+    # A meeting exists only for an accepted request. A cancelled one counts until the day of its
+    # cancellation; one cancelled before that day was recorded counts as never held.
+    published = Event.ScheduleState.PUBLISHED
+    meetings = {
+        request_id: (slot_id is not None and state == published, cancelled_at, is_cancelled)
+        for request_id, slot_id, state, cancelled_at, is_cancelled in Meeting.objects.values_list(
+            "request_id", "slot_id", "event__schedule_state", "cancelled_at", "is_cancelled"
+        )
+    }
     requests: dict[int, list[MeetingRequestRecord]] = defaultdict(list)
     rows = (
         MeetingRequest.objects.filter(event__is_published=True)
@@ -184,13 +186,19 @@ def fetch_requests() -> dict[int, list[MeetingRequestRecord]]:
         .values_list("pk", "event_id", "status", "created_at", "decided_at")
     )
     for pk, event_id, status, created_at, decided_at in rows:
-        accepted = status == MeetingRequest.Status.ACCEPTED or pk in held
+        placed, cancelled_at, is_cancelled = meetings.get(pk, (False, None, False))
+        accepted = status == MeetingRequest.Status.ACCEPTED or pk in meetings
+        accepted_on = local_day(decided_at or created_at) if accepted else None
+        cancelled_on = None
+        if is_cancelled:
+            cancelled_on = local_day(cancelled_at) if cancelled_at else accepted_on
         requests[event_id].append(
             MeetingRequestRecord(
                 requested_on=local_day(created_at),
-                accepted_on=local_day(decided_at or created_at) if accepted else None,
-                is_held=pk in held,
-                feedback=tuple(feedback[pk]) if pk in held else (),
+                accepted_on=accepted_on,
+                is_placed=placed,
+                feedback=tuple(feedback[pk]) if placed else (),
+                cancelled_on=cancelled_on,
             )
         )
     return requests

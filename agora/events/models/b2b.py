@@ -227,6 +227,9 @@ class Meeting(models.Model):
     )
     unscheduled_reason = models.CharField(max_length=500, blank=True)
     is_cancelled = models.BooleanField(default=False)
+    # When it was cancelled, so a report as of an earlier day still counts it as held (empty
+    # for meetings cancelled before this field existed: cancelled from the start).
+    cancelled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("B2B meeting")

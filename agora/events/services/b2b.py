@@ -329,8 +329,8 @@ def cancel_meeting_request(
 
 def cancel_meeting(*, meeting: Meeting, actor: Any) -> None:
     """Mark the meeting cancelled: it leaves both agendas at once; a published one is updated."""
-    meeting.is_cancelled = True
-    meeting.save(update_fields=["is_cancelled"])
+    meeting.is_cancelled, meeting.cancelled_at = True, timezone.now()
+    meeting.save(update_fields=["is_cancelled", "cancelled_at"])
     log_action("events.meeting.cancelled", target=meeting, actor=actor)
     if meeting.slot_id is not None:
         note_schedule_change(
@@ -356,9 +356,10 @@ def cancel_meetings_of(*, registration: Registration, actor: Any) -> int:
         .filter(participants=registration, is_cancelled=False)
         .order_by("pk")
     )
+    now = timezone.now()
     for meeting in meetings:
-        meeting.is_cancelled = True
-        meeting.save(update_fields=["is_cancelled"])
+        meeting.is_cancelled, meeting.cancelled_at = True, now
+        meeting.save(update_fields=["is_cancelled", "cancelled_at"])
         log_action("events.meeting.cancelled", target=meeting, actor=actor)
     if any(meeting.slot_id is not None for meeting in meetings):
         note_schedule_change(

@@ -46,7 +46,14 @@ def is_participant(registration: RegistrationRecord, known_on: date) -> bool:
 
 
 def is_accepted(request: MeetingRequestRecord, known_on: date) -> bool:
-    return request.accepted_on is not None and request.accepted_on <= known_on
+    """Accepted, and its meeting not cancelled, as known on `known_on`."""
+    cancelled = request.cancelled_on is not None and request.cancelled_on <= known_on
+    return request.accepted_on is not None and request.accepted_on <= known_on and not cancelled
+
+
+def is_held(request: MeetingRequestRecord, known_on: date) -> bool:
+    """Placed in the published schedule, and not cancelled as known on `known_on`."""
+    return request.is_placed and is_accepted(request, known_on)
 
 
 def event_figures(
@@ -71,7 +78,11 @@ def event_figures(
         )
         # Feedback given after `known_on` was not known then.
         known = [
-            f for r in event.requests if r.is_held for f in r.feedback if f.given_on <= known_on
+            f
+            for r in event.requests
+            if is_held(r, known_on)
+            for f in r.feedback
+            if f.given_on <= known_on
         ]
         outcomes.update(f.outcome for f in known)
         ratings.extend(f.rating for f in known)
@@ -82,22 +93,24 @@ def event_figures(
         member_organisations_reached=len(reached),
         meetings_requested=sum(1 for r in requests if r.requested_on <= known_on),
         meetings_accepted=sum(1 for r in requests if is_accepted(r, known_on)),
-        meetings_held=sum(1 for r in requests if r.is_held),
+        meetings_held=sum(1 for r in requests if is_held(r, known_on)),
         outcomes=dict(sorted(outcomes.items())),
-        largest=largest_event(held, participants),
+        largest=largest_event(held, participants, known_on),
         ratings=len(ratings),
         rating_mean=sum(ratings) / len(ratings) if ratings else None,
     )
 
 
-def largest_event(held: list[EventRecord], participants: dict[int, int]) -> LargestEvent | None:
+def largest_event(
+    held: list[EventRecord], participants: dict[int, int], known_on: date
+) -> LargestEvent | None:
     """The event with the most participants (the earliest among equals), if any came."""
     if not held:
         return None
     event = max(held, key=lambda e: (participants[e.id], -e.held_on.toordinal()))
     if not participants[event.id]:
         return None
-    meetings = sum(1 for request in event.requests if request.is_held)
+    meetings = sum(1 for request in event.requests if is_held(request, known_on))
     return LargestEvent(event.title, participants[event.id], meetings)
 
 

@@ -87,8 +87,9 @@ class MeetingRequestRecord:
 
     requested_on: date
     accepted_on: date | None = None
-    is_held: bool = False  # accepted, placed in the published schedule and not cancelled
+    is_placed: bool = False  # accepted and placed in the published schedule
     feedback: tuple[FeedbackRecord, ...] = ()
+    cancelled_on: date | None = None  # once accepted, the day its meeting was cancelled
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 from django.utils import timezone
 
 from agora.events.models import Event, MeetingFeedback
+from agora.events.services.b2b import cancel_meeting
 from agora.events.tests.factories import EventFactory, SlotFactory
 from agora.members.services import update_organisation
 from agora.members.tests.factories import MembershipFactory, OrganisationFactory, domain
@@ -96,3 +97,22 @@ def test_feedback_given_after_the_as_of_date_waits_for_a_later_report(db):
 
     assert (early.ratings, early.rating_mean) == (1, 5.0)
     assert (later.ratings, later.rating_mean) == (2, 3.5)
+
+
+def test_a_meeting_cancelled_after_the_as_of_date_counts_as_held_then(db, cast, monkeypatch):
+    event = EventFactory(
+        starts_at=moment(date(2024, 10, 3)), schedule_state=Event.ScheduleState.PUBLISHED
+    )
+    slot = SlotFactory(event=event, starts_at=event.starts_at, ends_at=event.starts_at)
+    meeting = rated_meeting(event, slot, ratings=(5, 3))
+    rated_meeting(event, slot, ratings=(4,))
+    monkeypatch.setattr(timezone, "now", lambda: moment(date(2025, 1, 20)))
+    cancel_meeting(meeting=meeting, actor=cast.staff)
+    meeting.refresh_from_db()
+    assert meeting.cancelled_at == moment(date(2025, 1, 20))
+
+    before = compute_figures(year=2024, known_on=date(2025, 1, 19)).current.events
+    after = compute_figures(year=2024, known_on=date(2025, 1, 20)).current.events
+
+    assert (before.meetings_accepted, before.meetings_held, before.ratings) == (2, 2, 3)
+    assert (after.meetings_accepted, after.meetings_held, after.ratings) == (1, 1, 1)

@@ -323,3 +323,23 @@ def test_without_gaps_new_members_are_the_arrivals(memberships):
     for before, after in zip(figures.years, figures.years[1:], strict=False):
         change = after.membership
         assert change.members_end == before.membership.members_end + change.new - change.left
+
+
+def test_a_meeting_cancelled_later_still_counts_in_a_report_as_of_before():
+    held = date(2018, 10, 4)
+    cancelled = MeetingRequestRecord(
+        date(2018, 9, 5),
+        date(2018, 9, 6),
+        True,
+        (FeedbackRecord(held, "deal", 5),),
+        cancelled_on=date(2019, 1, 15),
+    )
+    kept = MeetingRequestRecord(date(2018, 9, 5), date(2018, 9, 6), True)
+    present = (RegistrationRecord(1, date(2018, 9, 1)),)
+    events = (EventRecord(1, "Cluster Day 2018", held, present, (cancelled, kept)),)
+    before = report(known_on=date(2019, 1, 14), events=events).current.events
+    after = report(known_on=date(2019, 1, 15), events=events).current.events
+    assert (before.meetings_accepted, before.meetings_held, before.ratings) == (2, 2, 1)
+    assert before.largest.meetings_held == 2
+    assert (after.meetings_accepted, after.meetings_held, after.ratings) == (1, 1, 0)
+    assert after.largest.meetings_held == 1
