@@ -119,6 +119,11 @@ class Event(models.Model):
     def is_open_for_registration(self) -> bool:
         return self.is_published and timezone.now() <= self.registration_deadline
 
+    @property
+    def has_begun(self) -> bool:
+        """From its start on, registrations can no longer be cancelled."""
+        return timezone.now() >= self.starts_at
+
 
 class ProgrammeSession(models.Model):
     """One item of an event's programme (talk, panel, workshop, B2B session)."""

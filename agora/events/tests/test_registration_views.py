@@ -371,6 +371,32 @@ def test_cancel_after_the_start_is_a_conflict(client, cast):
     assert registration.status == "confirmed"
 
 
+CANCEL_BUTTON = "Cancel the registration"
+
+
+def test_pages_offer_no_cancellation_once_the_event_has_begun(client, cast, staff_with_totp):
+    """The event page, "My registrations" and the organisers' list show the cancel button
+    before the start only, and the event page drops "Seats left" then."""
+    started = EventFactory(
+        slug="started",
+        capacity=10,
+        starts_at=timezone.now() - timedelta(hours=1),
+        registration_deadline=timezone.now() - timedelta(days=1),
+    )
+    upcoming = EventFactory(slug="upcoming", capacity=10)
+    for each in (started, upcoming):
+        RegistrationFactory(event=each, person=cast.member.person)
+    client.force_login(cast.member)
+    for slug, shown in (("started", False), ("upcoming", True)):
+        page = client.get(reverse("events:event-detail", args=[slug])).text
+        assert (CANCEL_BUTTON in page, "Seats left" in page) == (shown, shown)
+    assert client.get(reverse("events:my-registrations")).text.count(CANCEL_BUTTON) == 1
+    client.force_login(staff_with_totp)
+    for slug, count in (("started", 0), ("upcoming", 1)):
+        page = client.get(reverse("events:registration-list", args=[slug])).text
+        assert page.count(CANCEL_BUTTON) == count
+
+
 def test_cancel_is_post_only(client, cast, event):
     registration = RegistrationFactory(event=event, person=cast.member.person)
     client.force_login(cast.member)

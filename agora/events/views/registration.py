@@ -188,11 +188,9 @@ def participant_list(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def my_registrations(request: HttpRequest) -> HttpResponse:
     """The user's registrations, with their status and a way to cancel; the events they organise."""
-    now = timezone.now()
     context = {
         "registrations": selectors.list_my_registrations(request.user),
-        "organised": organisers.list_upcoming_organised_events(request.user, now=now),
+        "organised": organisers.list_upcoming_organised_events(request.user, now=timezone.now()),
         "organises_events": organisers.organises_any_event(request.user),
-        "now": now,
     }
     return render(request, "events/registration/my_registrations.html", context)
