@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from agora.core.errors import DomainError
 from agora.core.models import AuditEntry
-from agora.events.models import B2BProfile, Opportunity
+from agora.events.models import B2BProfile, Event, Opportunity, Registration
 from agora.events.services.b2b import save_b2b_profile
 from agora.events.tests.b2b_world import add_opportunity, make_world
 from agora.events.tests.factories import SlotFactory
@@ -147,3 +147,27 @@ def test_edit_and_withdraw_my_opportunity(client, cast, world):
     assert Opportunity.objects.count() == 0
     actions = list(AuditEntry.objects.order_by("pk").values_list("action", flat=True))
     assert actions[-2:] == ["events.opportunity.updated", "events.opportunity.deleted"]
+
+
+def test_the_event_page_leads_confirmed_participants_to_their_b2b_pages(client, cast):
+    world = make_world(cast)
+    page_url = reverse("events:event-detail", args=["cluster-day"])
+    links = [
+        reverse(name, args=["cluster-day"])
+        for name in ("events:b2b-profile", "events:b2b-marketplace", "events:b2b-request-list")
+    ]
+    agenda = reverse("events:agenda", args=["cluster-day"])
+
+    client.force_login(cast.member)
+    page = client.get(page_url).text
+    assert [f'href="{link}"' in page for link in links] == [True, True, True]
+    assert agenda not in page
+    world.event.schedule_state = Event.ScheduleState.PUBLISHED
+    world.event.save(update_fields=["schedule_state"])
+    assert f'href="{agenda}"' in client.get(page_url).text
+
+    client.force_login(cast.expert)  # not registered
+    assert not any(link in client.get(page_url).text for link in [*links, agenda])
+    Registration.objects.filter(pk=world.member.pk).update(status=Registration.Status.CANCELLED)
+    client.force_login(cast.member)
+    assert not any(link in client.get(page_url).text for link in [*links, agenda])
