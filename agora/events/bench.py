@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core import mail
 from django.db import connection, transaction
 from django.test.utils import override_settings
+from django.utils import timezone
 
 from agora.events import adapter
 from agora.events.models import (
@@ -65,7 +66,9 @@ class Timings:
 def create_event(*, participants: int, meetings: int, slots: int, tables: int, seed: int) -> Event:
     """A new event holding the generated instance of that size, written with bulk inserts."""
     problem = generate(participants, meetings, slots, tables, seed=seed)
-    first = datetime.fromisoformat(problem.slots[0].start or "")
+    generated = datetime.fromisoformat(problem.slots[0].start or "")
+    shift = future_shift(generated)
+    first = generated + shift
     with transaction.atomic():
         event = Event.objects.create(
             title=f"Partnering benchmark {participants} x {meetings}",
@@ -76,18 +79,26 @@ def create_event(*, participants: int, meetings: int, slots: int, tables: int, s
             registration_deadline=first - timedelta(days=1),
             has_b2b=True,
         )
-        slot_of, table_of = _slots_and_tables(event, problem)
+        slot_of, table_of = _slots_and_tables(event, problem, shift)
         registration_of = _registrations(event, problem, slot_of, table_of)
         _meetings(event, problem, registration_of)
     return event
 
 
-def _slots_and_tables(event: Event, problem: Problem) -> tuple[dict[str, Slot], dict[str, Table]]:
+def future_shift(first: datetime) -> timedelta:
+    """Whole weeks that move the generator's fixed dates after today (weekdays kept): the
+    schedule of an event that is over can no longer change."""
+    return timedelta(weeks=max(0, (timezone.now() - first).days // 7 + 1))
+
+
+def _slots_and_tables(
+    event: Event, problem: Problem, shift: timedelta
+) -> tuple[dict[str, Slot], dict[str, Table]]:
     slots = Slot.objects.bulk_create(
         Slot(
             event=event,
-            starts_at=datetime.fromisoformat(s.start or ""),
-            ends_at=datetime.fromisoformat(s.end or ""),
+            starts_at=datetime.fromisoformat(s.start or "") + shift,
+            ends_at=datetime.fromisoformat(s.end or "") + shift,
             session=s.session,
         )
         for s in problem.slots

@@ -120,6 +120,11 @@ class Event(models.Model):
         return self.is_published and timezone.now() <= self.registration_deadline
 
     @property
+    def is_over(self) -> bool:
+        """Once it has ended, its B2B schedule is final (what was held is on record)."""
+        return timezone.now() >= self.ends_at
+
+    @property
     def has_begun(self) -> bool:
         """From its start on, registrations can no longer be cancelled."""
         return timezone.now() >= self.starts_at

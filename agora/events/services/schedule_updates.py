@@ -32,9 +32,10 @@ def note_schedule_change(
     meeting: Meeting | None = None,
     registration: Registration | None = None,
 ) -> ScheduleChange | None:
-    """Record a change to a published schedule and queue its automatic update; else None."""
+    """Record a change to a published schedule and queue its automatic update; else None
+    (no schedule published, or the event is over: its schedule is final)."""
     event = Event.objects.get(pk=event_id)
-    if event.schedule_state != Event.ScheduleState.PUBLISHED:
+    if event.schedule_state != Event.ScheduleState.PUBLISHED or event.is_over:
         return None
     change = ScheduleChange.objects.create(
         event=event, kind=kind, meeting=meeting, registration=registration

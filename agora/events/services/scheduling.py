@@ -24,6 +24,13 @@ SHOWN_ERRORS = 50
 STALE_AFTER = 600
 
 
+def check_not_over(event: Event) -> None:
+    """Refuse to change the schedule of an event that has ended: the annual report and the
+    participants' feedback read what was held."""
+    if event.is_over:
+        raise ConflictError(_("The event is over: its B2B schedule can no longer change."))
+
+
 class ScheduleRejectedError(DomainError):
     """A schedule that breaks the event's constraints; `errors` lists the violations."""
 
@@ -38,6 +45,7 @@ def request_schedule(*, actor: Any, event: Event, keep_published: bool) -> Sched
         event = Event.objects.select_for_update().get(pk=event.pk)
         if not event.has_b2b:
             raise ConflictError(_("This event has no B2B meetings."))
+        check_not_over(event)
         # A run whose worker died stays "running": after this long it no longer blocks.
         stale = timezone.now() - timedelta(seconds=settings.AGORA_B2B_TIME_LIMIT + STALE_AFTER)
         busy = event.schedule_runs.filter(
@@ -151,6 +159,7 @@ def _unknown_ids(problem: Problem, data: dict) -> list[str]:
 
 def import_schedule(*, actor: Any, event: Event, data: Any, publish: bool = False) -> ScheduleRun:
     """Save a schedule made elsewhere as a run, after checking it against the event."""
+    check_not_over(event)
     problem = adapter.fetch_problem(event)
     schedule = check_solution(problem, data)
     with transaction.atomic():
@@ -171,6 +180,7 @@ def publish_schedule(*, actor: Any, run: ScheduleRun) -> list[int]:
     """
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=run.event_id)
+        check_not_over(event)
         if run.state != ScheduleRun.State.DONE:
             raise ConflictError(_("Only a finished schedule can be published."))
         # Before the problem is read: a change committed after this line is not marked.

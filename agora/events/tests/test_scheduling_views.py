@@ -1,12 +1,14 @@
 import json
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from agora.events.models import Event, Meeting, ScheduleRun
+from agora.events.models import Event, Meeting, ScheduleChange, ScheduleRun
+from agora.events.services.schedule_updates import note_schedule_change
 from agora.events.tests.scheduling_data import tiny_event
 from agora.members.models import Person
 
@@ -242,3 +244,40 @@ def test_importing_a_file_that_is_not_a_solution_is_a_clear_400(
     assert response.status_code == 400
     assert message in response.text
     assert ScheduleRun.objects.count() == 0
+
+
+def test_once_the_event_is_over_its_schedule_is_final(
+    staff_client, tiny, django_capture_on_commit_callbacks
+):
+    """Scheduling, importing and publishing are refused (409, nothing written), the page says
+    why and offers none of them, and a late change queues no update."""
+    run = run_and_publish(staff_client, tiny, django_capture_on_commit_callbacks)
+    solution = staff_client.get(url("schedule-solution", tiny)).json()
+    draft = ScheduleRun.objects.create(event=tiny.event, state=ScheduleRun.State.DONE)
+    yesterday = timezone.now() - timedelta(days=1)
+    Event.objects.filter(pk=tiny.event.pk).update(
+        starts_at=yesterday - timedelta(hours=9), ends_at=yesterday
+    )
+    refused = [
+        staff_client.post(url("schedule-run", tiny)),
+        staff_client.post(url("schedule-import", tiny), {"file": upload(solution)}),
+        staff_client.post(url("schedule-publish", tiny, draft)),
+    ]
+    assert [response.status_code for response in refused] == [409, 409, 409]
+    assert "The event is over: its B2B schedule is final." in refused[0].text
+    for response in refused[1:]:
+        assert "The event is over: its B2B schedule can no longer change." in response.text
+    assert list(ScheduleRun.objects.order_by("pk")) == [run, draft]
+    assert not ScheduleRun.objects.get(pk=draft.pk).is_published
+    page = staff_client.get(url("schedule-detail", tiny)).text
+    assert "The event is over: its B2B schedule is final." in page
+    for name in ("schedule-run", "schedule-import"):
+        assert f'action="{url(name, tiny)}"' not in page
+    meeting = Meeting.objects.filter(event=tiny.event).first()
+    event = Event.objects.get(pk=tiny.event.pk)
+    assert event.is_over
+    change = note_schedule_change(
+        event_id=event.pk, kind=ScheduleChange.Kind.MEETING_CANCELLED, meeting=meeting
+    )
+    assert change is None
+    assert not ScheduleChange.objects.exists()
