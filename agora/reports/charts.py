@@ -4,6 +4,7 @@ from collections.abc import Sequence
 
 import matplotlib as mpl
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from agora.events.charts import MUTED, PRIMARY, STYLE, render
 
@@ -21,6 +22,7 @@ def bars_svg(years: Sequence[int], values: Sequence[float], *, label: str) -> st
         axes.bar_label(bars, fmt="%g", fontsize=7, padding=2)
         axes.set_ylabel(label)
         axes.set_ylim(0, max([*values, 1]) * 1.15)
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.2 of a member
         axes.tick_params(axis="x", labelsize=7, rotation=45 if len(years) > 8 else 0)
         return render(figure)
 
@@ -42,5 +44,6 @@ def paired_bars_svg(
         axes.set_xticks(list(positions), [str(year) for year in years])
         axes.tick_params(axis="x", labelsize=7, rotation=45 if len(years) > 8 else 0)
         axes.set_ylim(0, max([*first, *second, 1]) * 1.15)
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.legend(frameon=False, fontsize=7)
         return render(figure)
