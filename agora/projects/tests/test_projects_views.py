@@ -389,3 +389,14 @@ def test_a_call_that_is_not_a_slug_is_a_400_and_nothing_is_created(client, cast)
     before = Project.objects.count()
     response = client.get(reverse("projects:project-create"), {"call": "a\x00b"})
     assert (response.status_code, Project.objects.count()) == (400, before)
+
+
+def test_budgets_are_shown_with_thousands_separators(client, cast, project):
+    Partner.objects.filter(project=project).update(budget=Decimal("1234567.50"))
+    client.force_login(cast.representative)
+    listed = client.get(reverse("projects:project-list")).text
+    detail = client.get(reverse("projects:project-detail", args=[project.pk])).text
+    assert "1,234,567.50" in listed
+    assert detail.count("1,234,567.50") == 2  # the partner's row and the total
+    client.post(reverse("set_language"), {"language": "fr"})
+    assert "1\xa0234\xa0567,50" in client.get(reverse("projects:project-list")).text
