@@ -13,6 +13,7 @@ from agora.core.errors import ConflictError, DomainError, PermissionDeniedError
 from agora.events import tasks_b2b
 from agora.events.models import (
     B2BProfile,
+    Event,
     Meeting,
     MeetingRequest,
     Opportunity,
@@ -127,6 +128,13 @@ def are_colleagues(first: Registration, second: Registration) -> bool:
     return bool(name) and name == second.organisation_name.strip().casefold()
 
 
+def check_not_over(event: Event) -> None:
+    """Requests are sent, answered and cancelled before the event ends: what was held is then
+    on record (agendas, feedback, the annual report)."""
+    if event.is_over:
+        raise ConflictError(_("The event is over."))
+
+
 def check_request_allowed(*, requester: Registration, recipient: Registration) -> None:
     """Refuse a request the event's rules forbid (oneself, colleague, kinds, cap, duplicate)."""
     event = requester.event
@@ -134,8 +142,7 @@ def check_request_allowed(*, requester: Registration, recipient: Registration) -
         raise DomainError(_("You cannot request a meeting with yourself."))
     if are_colleagues(requester, recipient):
         raise DomainError(_("You cannot request a meeting with a colleague of your organisation."))
-    if event.ends_at < timezone.now():
-        raise ConflictError(_("The event is over."))
+    check_not_over(event)
     forbidden = RequestRule.objects.filter(
         event=event,
         requester_kind=organisation_kind(requester),
@@ -231,6 +238,7 @@ def accept_meeting_request(
 ) -> Meeting:
     """The recipient accepts: one meeting for the pair, of weight 2 when both sides asked."""
     meeting_request, reverse = lock_pair(meeting_request)
+    check_not_over(meeting_request.event)
     if meeting_request.recipient_id != registration.pk:
         raise PermissionDeniedError(_("Only the recipient may accept a request."))
     if meeting_request.status != MeetingRequest.Status.PENDING:
@@ -265,6 +273,7 @@ def decline_meeting_request(
 ) -> MeetingRequest:
     """The recipient declines a pending request; the requester is told by e-mail."""
     meeting_request, _reverse = lock_pair(meeting_request)
+    check_not_over(meeting_request.event)
     if meeting_request.recipient_id != registration.pk:
         raise PermissionDeniedError(_("Only the recipient may decline a request."))
     if meeting_request.status != MeetingRequest.Status.PENDING:
@@ -310,6 +319,7 @@ def cancel_meeting_request(
     *, meeting_request: MeetingRequest, registration: Registration, actor: Any
 ) -> MeetingRequest:
     """Withdraw a request; cancelling an accepted one cancels its meeting (both directions)."""
+    check_not_over(meeting_request.event)
     meeting_request, reverse = lock_pair(meeting_request)
     check_may_cancel(meeting_request, registration)
     accepted = MeetingRequest.Status.ACCEPTED

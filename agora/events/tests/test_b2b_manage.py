@@ -1,9 +1,10 @@
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from agora.events.models import B2BProfile, RequestRule, Slot, Table
+from agora.events.models import B2BProfile, Event, RequestRule, Slot, Table
 from agora.events.tests.b2b_world import make_world
 from agora.events.tests.factories import MeetingRequestFactory, TableFactory
 
@@ -173,3 +174,44 @@ def test_set_up_page_queries_do_not_grow_with_rows(
     assert response.status_code == 200
     assert len(response.context["tables"]) == 20
     assert response.text.count("Representative Dubois (Helix Therapeutics SA)") == 2
+
+
+def end_event(event):
+    yesterday = timezone.now() - timedelta(days=1)
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=yesterday - timedelta(hours=9), ends_at=yesterday
+    )
+
+
+def test_once_the_event_is_over_its_set_up_is_final(staff_client, world):
+    """Every change is refused with a 409 and writes nothing; the page offers none."""
+    staff_client.post(url("b2b-slots-generate"), slots_data())
+    table = TableFactory(event=world.event, name="T1")
+    profile = B2BProfile.objects.create(registration=world.representative)
+    rule = RequestRule.objects.create(
+        event=world.event, requester_kind="investor", recipient_kind="startup"
+    )
+    end_event(world.event)
+    slot = Slot.objects.first()
+    before = (Slot.objects.count(), list(Table.objects.values_list("name", flat=True)))
+    refused = [
+        staff_client.post(
+            url("b2b-slots-generate"),
+            slots_data(starts_at="2030-11-20 11:00", ends_at="2030-11-20 12:00"),
+        ),
+        staff_client.post(url("b2b-slot-delete", slot.pk)),
+        staff_client.post(url("b2b-tables-add"), {"count": "2", "name_prefix": "T"}),
+        staff_client.post(url("b2b-table-rename", table.pk), {"name": "Booth"}),
+        staff_client.post(url("b2b-home-table-assign"), {"profile": profile.pk, "table": table.pk}),
+        staff_client.post(url("b2b-request-cap-set"), {"request_cap": "4"}),
+        staff_client.post(url("b2b-rule-add"), {"requester_kind": "sme", "recipient_kind": "sme"}),
+        staff_client.post(url("b2b-rule-remove", rule.pk)),
+    ]
+    assert [response.status_code for response in refused] == [409] * 8
+    assert (Slot.objects.count(), list(Table.objects.values_list("name", flat=True))) == before
+    assert RequestRule.objects.count() == 1
+    profile.refresh_from_db()
+    assert profile.home_table is None
+    page = staff_client.get(url("b2b-manage")).text
+    assert "The event is over: its B2B set-up is final." in page
+    assert "<form" not in page.split("<main", 1)[1].split("</main>", 1)[0]

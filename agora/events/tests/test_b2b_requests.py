@@ -174,6 +174,30 @@ def test_no_request_after_the_event(client, cast, world):
     assert MeetingRequest.objects.count() == 0
 
 
+def test_nothing_is_decided_or_cancelled_after_the_event(client, cast, world):
+    """What was held is on record once the event is over: answers and cancellations are
+    refused (409, nothing written) and the request's page offers none."""
+    pending = MeetingRequestFactory(requester=world.outsider, recipient=world.representative)
+    accepted = MeetingRequestFactory(requester=world.member, recipient=world.outsider)
+    client.force_login(cast.outsider)
+    decide(client, world, accepted, "accept")
+    world.event.starts_at = timezone.now() - timedelta(days=2)
+    world.event.ends_at = timezone.now() - timedelta(days=1)
+    world.event.save()
+    client.force_login(cast.representative)
+    codes = [decide(client, world, pending, action).status_code for action in ("accept", "decline")]
+    client.force_login(cast.member)
+    codes.append(decide(client, world, accepted, "cancel").status_code)
+    assert codes == [409, 409, 409]
+    assert dict(MeetingRequest.objects.values_list("pk", "status")) == {
+        pending.pk: "pending",
+        accepted.pk: "accepted",
+    }
+    assert Meeting.objects.get().is_cancelled is False
+    page = client.get(reverse("events:b2b-request-detail", args=[world.event.slug, accepted.pk]))
+    assert "Cancel the meeting" not in page.text
+
+
 def test_accept_creates_one_meeting_with_both_participants(
     client, cast, world, django_capture_on_commit_callbacks
 ):

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from agora.core.errors import DomainError
 from agora.core.forms import form_status, submit_form
 from agora.events.forms_b2b import (
     HomeTableForm,
@@ -70,6 +71,20 @@ def changed(request: HttpRequest, event: Event, message: str) -> HttpResponse:
     return redirect("events:b2b-manage", slug=event.slug)
 
 
+def act(
+    request: HttpRequest, event: Event, change: Callable[[], object], message: str
+) -> HttpResponse:
+    """Run one set-up change without a form; a refusal shows the page again with its reason."""
+    try:
+        change()
+    except DomainError as error:
+        messages.error(request, error.message)
+        response = setup_page(request, event)
+        response.status_code = error.status_code
+        return response
+    return changed(request, event, message)
+
+
 def submit_setup(
     request: HttpRequest,
     event: Event,
@@ -120,8 +135,12 @@ def slot_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Remove one slot."""
     event = organisers.access_event_for_organiser(request.user, slug, b2b=True)
     slot = get_object_or_404(selectors.list_slots(event), pk=pk)
-    services.delete_slot(slot=slot, actor=request.user)
-    return changed(request, event, _("The slot was removed."))
+    return act(
+        request,
+        event,
+        lambda: services.delete_slot(slot=slot, actor=request.user),
+        _("The slot was removed."),
+    )
 
 
 @organiser_page
@@ -202,8 +221,12 @@ def request_rule_remove(request: HttpRequest, slug: str, pk: int) -> HttpRespons
     """Lift a request restriction."""
     event = organisers.access_event_for_organiser(request.user, slug, b2b=True)
     rule = get_object_or_404(selectors.list_request_rules(event), pk=pk)
-    services.remove_request_rule(rule=rule, actor=request.user)
-    return changed(request, event, _("The restriction was lifted."))
+    return act(
+        request,
+        event,
+        lambda: services.remove_request_rule(rule=rule, actor=request.user),
+        _("The restriction was lifted."),
+    )
 
 
 @organiser_page
