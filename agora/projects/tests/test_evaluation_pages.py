@@ -168,6 +168,19 @@ def test_staff_run_the_assignment_and_see_the_misses(client, staff_with_totp, bo
     assert "Dr Free" in html
 
 
+def test_a_call_with_no_project_to_assign_offers_no_run(client, staff_with_totp, board):
+    """Before eligibility or after the jury, the board says why it is empty and hides the
+    run and invite buttons."""
+    run = reverse("projects:assignment-run", args=["board"])
+    client.force_login(staff_with_totp)
+    assert f'action="{run}"' in client.get(reverse("projects:call-assignment", args=["board"])).text
+    Project.objects.filter(call=board["call"]).update(state=Project.State.LABELLED)
+    html = client.get(reverse("projects:call-assignment", args=["board"])).text
+    assert "No project of this call is eligible or under evaluation" in html
+    assert f'action="{run}"' not in html
+    assert reverse("projects:assignment-invite", args=["board"]) not in html
+
+
 def test_the_board_lists_the_projects_short_of_experts(client, staff_with_totp, board):
     board["call"].experts_per_project = 3
     board["call"].save(update_fields=["experts_per_project"])
