@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from agora.core.audit import log_action
 from agora.core.models import AuditEntry
 from agora.members.tests.factories import (
     MembershipFactory,
@@ -400,3 +401,29 @@ def test_budgets_are_shown_with_thousands_separators(client, cast, project):
     assert detail.count("1,234,567.50") == 2  # the partner's row and the total
     client.post(reverse("set_language"), {"language": "fr"})
     assert "1\xa0234\xa0567,50" in client.get(reverse("projects:project-list")).text
+
+
+def test_the_history_is_written_in_words_in_the_readers_language(client, cast, project):
+    for action in ("created", "partner_added", "submitted", "found_eligible", "new_kind"):
+        log_action(f"projects.project.{action}", target=project, actor=cast.representative)
+    client.force_login(cast.representative)
+    page = client.get(reverse("projects:project-detail", args=[project.pk])).text
+    history = page.split('<h2 class="h5">History</h2>', 1)[1].split("</ol>", 1)[0]
+    lines = [line.split(" · ", 1)[1].split(" · ")[0] for line in history.split("</li>")[:-1]]
+    assert lines == [
+        "Project created",
+        "Partner added",
+        "HELIX-AB was submitted",
+        "HELIX-AB is eligible",
+        "new_kind",
+    ]
+    client.post(reverse("set_language"), {"language": "fr"})
+    page = client.get(reverse("projects:project-detail", args=[project.pk])).text
+    assert "Projet créé" in page
+    assert "HELIX-AB est éligible" in page
+
+
+def test_a_project_without_recorded_change_says_so(client, cast, project):
+    client.force_login(cast.representative)
+    page = client.get(reverse("projects:project-detail", args=[project.pk])).text
+    assert "No change recorded." in page
