@@ -4,8 +4,10 @@ from typing import Any
 
 from django.contrib import admin
 from django.db.models import Count, Q, QuerySet
+from django.forms import Form
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -261,6 +263,13 @@ class MeetingAdmin(AuditedAdminMixin, admin.ModelAdmin):
     ]
     raw_id_fields = ["request", "slot", "table"]
     filter_horizontal = ["participants"]
+
+    def save_model(self, request: HttpRequest, obj: Meeting, form: Form, change: bool) -> None:
+        # A cancellation ticked here is dated like one made on the site (the annual report reads
+        # the date), unless a date is given with it; unticked, it is undone.
+        if "is_cancelled" in form.changed_data and "cancelled_at" not in form.changed_data:
+            obj.cancelled_at = timezone.now() if obj.is_cancelled else None
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(MeetingFeedback)

@@ -1,11 +1,16 @@
 """The events back office: staff with TOTP open every list and add page; members do not."""
 
+from datetime import datetime, timedelta
+from types import SimpleNamespace
+
 import pytest
+from django.contrib.admin import site
 from django.contrib.auth.models import Permission
 from django.test import Client
+from django.utils import timezone
 
 from agora.core.models import AuditEntry
-from agora.events.models import Event
+from agora.events.models import Event, Meeting, MeetingRequest
 from agora.events.tests.factories import (
     B2BProfileFactory,
     EventFactory,
@@ -143,3 +148,30 @@ def test_organisers_are_chosen_among_staff_only(back_office, cast):
 
     choices = [pk for pk, _label in response.context["adminform"].form.fields["organisers"].choices]
     assert [int(str(pk)) for pk in choices] == [cast.staff.pk]
+
+
+def test_a_cancellation_ticked_in_the_back_office_is_dated(
+    back_office, staff_with_totp, event_with_rows, rf, monkeypatch
+):
+    """The annual report reads the day of a cancellation: the admin dates it as the site does,
+    keeps a date given with it, and clears it when the box is unticked."""
+    meeting = Meeting.objects.create(
+        event=event_with_rows, request=MeetingRequest.objects.get(requester__event=event_with_rows)
+    )
+    meeting_admin = site._registry[Meeting]
+    request = rf.post("/admin/")
+    request.user = staff_with_totp
+    moment = timezone.make_aware(datetime(2030, 11, 21, 9, 0))
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+
+    meeting.is_cancelled = True
+    meeting_admin.save_model(request, meeting, SimpleNamespace(changed_data=["is_cancelled"]), True)
+    assert Meeting.objects.get(pk=meeting.pk).cancelled_at == moment
+    given = moment - timedelta(days=2)
+    meeting.cancelled_at = given
+    changed = SimpleNamespace(changed_data=["is_cancelled", "cancelled_at"])
+    meeting_admin.save_model(request, meeting, changed, True)
+    assert Meeting.objects.get(pk=meeting.pk).cancelled_at == given
+    meeting.is_cancelled = False
+    meeting_admin.save_model(request, meeting, SimpleNamespace(changed_data=["is_cancelled"]), True)
+    assert Meeting.objects.get(pk=meeting.pk).cancelled_at is None
