@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Model, Q, QuerySet
 from django.forms import Form
 from django.http import HttpRequest
 from django.urls import reverse
@@ -264,10 +264,11 @@ class MeetingAdmin(AuditedAdminMixin, admin.ModelAdmin):
     raw_id_fields = ["request", "slot", "table"]
     filter_horizontal = ["participants"]
 
-    def save_model(self, request: HttpRequest, obj: Meeting, form: Form, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: Model, form: Form, change: bool) -> None:
         # A cancellation ticked here is dated like one made on the site (the annual report reads
         # the date), unless a date is given with it; unticked, it is undone.
-        if "is_cancelled" in form.changed_data and "cancelled_at" not in form.changed_data:
+        dated = "cancelled_at" in form.changed_data
+        if isinstance(obj, Meeting) and "is_cancelled" in form.changed_data and not dated:
             obj.cancelled_at = timezone.now() if obj.is_cancelled else None
         super().save_model(request, obj, form, change)
 
