@@ -63,6 +63,13 @@ def test_my_agenda_lists_only_my_published_meetings_in_slot_order(client, cast, 
     assert tiny.people["Ada"].calendar_token in response.text
 
 
+def test_the_meeting_day_is_written_in_the_readers_language(client, cast, tiny):
+    client.force_login(cast.member)
+    assert "Wed November 20 " in client.get(url("agenda", tiny)).text
+    client.post(reverse("set_language"), {"language": "fr"})
+    assert "mer 20 novembre " in client.get(url("agenda", tiny)).text
+
+
 def test_the_other_participant_sees_the_same_meeting(client, cast, tiny):
     client.force_login(cast.outsider)
     items = client.get(url("agenda", tiny)).context["items"]
