@@ -117,7 +117,7 @@ def list_group_registrations(event: Event, organisation: Organisation) -> QueryS
     """Live registrations credited to the organisation at the event."""
     return (
         Registration.objects.filter(LIVE, event=event, organisation=organisation)
-        .select_related("person")
+        .select_related("event", "person")
         .order_by("person__last_name", "person__first_name", "pk")
     )
 
@@ -202,9 +202,10 @@ def list_registrations(
         )
     if is_member is not None:
         registrations = registrations.filter(is_member=is_member)
-    return registrations.select_related("person", "organisation", "registered_by").order_by(
-        "person__last_name", "person__first_name", "pk"
-    )
+    # The event too: each row's cancel button reads it (its slug, whether it has begun).
+    return registrations.select_related(
+        "event", "person", "organisation", "registered_by"
+    ).order_by("person__last_name", "person__first_name", "pk")
 
 
 def list_confirmed(event: Event) -> QuerySet[Registration]:

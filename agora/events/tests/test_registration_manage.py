@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
@@ -353,3 +355,16 @@ def test_badge_qr_code_opens_the_check_in_row_of_its_participant(
     response = client.get(path)
     assert list(response.context["registrations"]) == [helene]
     assert exports_registration.check_in_qr(event, helene).startswith("data:image/png;base64,")
+
+
+def test_registration_list_queries_do_not_grow_with_rows(client, staff_with_totp, event):
+    """Each row's cancel button reads the row's event: it comes with the rows."""
+    client.force_login(staff_with_totp)
+    url = reverse("events:registration-list", args=["cluster-day"])
+    counts = []
+    for _ in range(2):
+        RegistrationFactory.create_batch(3, event=event)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries.captured_queries))
+    assert counts[0] == counts[1]
