@@ -15,9 +15,9 @@ MAX_SLOTS_AT_ONCE = 100
 MAX_TABLES_AT_ONCE = 500
 
 
-def check_setup_open(event_id: int) -> None:
+def check_setup_open(event: Event) -> None:
     """Refuse to change the B2B set-up of an event that is over: its schedule is final."""
-    if Event.objects.get(pk=event_id).is_over:
+    if event.is_over:
         raise ConflictError(_("The event is over: its B2B set-up can no longer change."))
 
 
@@ -37,7 +37,7 @@ def generate_slots(
     *, event: Event, actor: Any, session: str, starts_at: datetime, ends_at: datetime, minutes: int
 ) -> list[Slot]:
     """Cut a session into consecutive meeting slots; it may not overlap existing slots."""
-    check_setup_open(event.pk)
+    check_setup_open(event)
     if minutes < 1:
         raise DomainError(_("A meeting lasts at least one minute."), field="minutes")
     starts = slot_starts(starts_at, ends_at, minutes)
@@ -75,7 +75,7 @@ def generate_slots(
 @transaction.atomic
 def delete_slot(*, slot: Slot, actor: Any) -> None:
     """Remove a slot; meetings placed in it lose their place until the next scheduling."""
-    check_setup_open(slot.event_id)
+    check_setup_open(slot.event)
     log_action("events.slot.deleted", target=slot.event, actor=actor, data={"slot": str(slot)})
     event_id = slot.event_id
     slot.delete()
@@ -85,7 +85,7 @@ def delete_slot(*, slot: Slot, actor: Any) -> None:
 @transaction.atomic
 def add_tables(*, event: Event, actor: Any, count: int, name_prefix: str) -> list[Table]:
     """Add `count` tables named name_prefix + number, numbered after the event's existing tables."""
-    check_setup_open(event.pk)
+    check_setup_open(event)
     if not 1 <= count <= MAX_TABLES_AT_ONCE:
         raise DomainError(
             _("Add between 1 and %(count)d tables at once.") % {"count": MAX_TABLES_AT_ONCE},
@@ -109,7 +109,7 @@ def add_tables(*, event: Event, actor: Any, count: int, name_prefix: str) -> lis
 @transaction.atomic
 def rename_table(*, table: Table, actor: Any, name: str) -> Table:
     """Give a table a new name, unique within its event."""
-    check_setup_open(table.event_id)
+    check_setup_open(table.event)
     if Table.objects.filter(event_id=table.event_id, name=name).exclude(pk=table.pk).exists():
         raise ConflictError(_("Another table already has this name."), field="name")
     old_name = table.name
@@ -122,7 +122,7 @@ def rename_table(*, table: Table, actor: Any, name: str) -> Table:
 @transaction.atomic
 def assign_home_table(*, profile: B2BProfile, actor: Any, table: Table | None) -> B2BProfile:
     """Give a participant a home table (their own booth), or take it away with None."""
-    check_setup_open(profile.registration.event_id)
+    check_setup_open(profile.registration.event)
     if table is not None and table.event_id != profile.registration.event_id:
         raise DomainError(_("Choose a table of this event."), field="table")
     is_change = profile.home_table_id != (table.pk if table else None)
@@ -146,7 +146,7 @@ def assign_home_table(*, profile: B2BProfile, actor: Any, table: Table | None) -
 @transaction.atomic
 def set_request_cap(*, event: Event, actor: Any, request_cap: int) -> Event:
     """Change how many live requests one participant may send; requests already sent stay."""
-    check_setup_open(event.pk)
+    check_setup_open(event)
     if request_cap < 1:
         raise DomainError(_("Allow at least one request."), field="request_cap")
     old_cap = event.request_cap
@@ -166,7 +166,7 @@ def add_request_rule(
     *, event: Event, actor: Any, requester_kind: str, recipient_kind: str
 ) -> RequestRule:
     """Forbid organisations of one kind to request meetings with those of another."""
-    check_setup_open(event.pk)
+    check_setup_open(event)
     try:
         with transaction.atomic():
             rule = RequestRule.objects.create(
@@ -181,7 +181,7 @@ def add_request_rule(
 @transaction.atomic
 def remove_request_rule(*, rule: RequestRule, actor: Any) -> None:
     """Lift a request restriction."""
-    check_setup_open(rule.event_id)
+    check_setup_open(rule.event)
     log_action(
         "events.request_rule.removed", target=rule.event, actor=actor, data={"rule": str(rule)}
     )

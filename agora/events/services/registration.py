@@ -195,7 +195,7 @@ def cancel_registration(*, actor: Any, registration: Registration) -> Registrati
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status == Registration.Status.CANCELLED:
         raise ConflictError(_("This registration is already cancelled."))
-    if timezone.now() >= event.starts_at:
+    if event.has_begun:
         raise ConflictError(_("The event has begun: registrations can no longer be cancelled."))
     was_confirmed = registration.status == Registration.Status.CONFIRMED
     registration.status = Registration.Status.CANCELLED
