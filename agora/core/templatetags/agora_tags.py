@@ -6,6 +6,9 @@ from django.forms import BoundField
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString
 
+from agora.core import audit_words
+from agora.core.models import AuditEntry
+
 register = template.Library()
 
 WIDGET_CLASSES = {
@@ -32,3 +35,15 @@ def bootstrap_widget(field: BoundField) -> SafeString:
     if field.errors:
         css += " is-invalid"
     return field.as_widget(attrs={"class": css})
+
+
+@register.filter
+def audit_description(entry: AuditEntry) -> str:
+    """An audit entry in words (`agora.core.audit_words`)."""
+    return audit_words.describe(entry)
+
+
+@register.filter
+def audit_details(entry: AuditEntry) -> list[str]:
+    """An audit entry's data as short phrases."""
+    return audit_words.details(entry)

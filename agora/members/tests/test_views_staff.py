@@ -251,6 +251,9 @@ def test_membership_page_shows_its_audit_entries(staff_client, cast):
     assert [entry.action for entry in response.context["audit_entries"]] == [
         "members.membership.renewed"
     ]
+    history = response.text.split("History</h2>", 1)[1].split("</ul>", 1)[0]
+    assert 'title="members.membership.renewed">Renewal created' in history
+    assert f"(renews period no. {membership.pk})" in history
 
 
 def test_staff_confirms_a_pending_membership(staff_client, cast):

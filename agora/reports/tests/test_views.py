@@ -168,6 +168,9 @@ def test_staff_save_a_draft(staff_client):
     report = AnnualReport.objects.get(year=last_year())
     assert report.highlights_in("en") == ["One", "Two"]
     assert AuditEntry.objects.filter(action="reports.annual_report.created").count() == 1
+    page = staff_client.get(response["Location"]).text
+    history = page.split("History</h2>", 1)[1].split("</ul>", 1)[0]
+    assert 'title="reports.annual_report.created">Draft created' in history
 
 
 def test_a_too_long_text_is_refused_and_nothing_saved(staff_client, draft):
