@@ -6,6 +6,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.test import override_settings
 from django.utils import translation
 from hypothesis import HealthCheck, settings
 
@@ -41,6 +42,15 @@ class Cast:
     outsider: object  # a member user of another organisation
     expert: object  # an external expert: an account with no member organisation
     staff: object
+
+
+@pytest.fixture(scope="session", autouse=True)
+def files_in_a_temporary_folder(tmp_path_factory):
+    """Files saved by the code under test (published reports' PDFs, uploads) never land in var/,
+    module-wide fixtures such as the loaded demo included."""
+    folder = tmp_path_factory.mktemp("files")
+    with override_settings(MEDIA_ROOT=folder / "media", PRIVATE_MEDIA_ROOT=folder / "private"):
+        yield
 
 
 @pytest.fixture(autouse=True)

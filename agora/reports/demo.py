@@ -1,7 +1,10 @@
-"""The reports part of `manage.py load_demo`: members' yearly facts and two draft reports.
+"""The reports part of `manage.py load_demo`: members' yearly facts, the report of 2017 as
+published and the one of 2018 as a draft.
 
 It runs after the members and events parts (see agora/members/demo). Facts are written in bulk,
-like fixtures; the drafts' highlights are written from the figures, as staff would get them.
+like fixtures; the reports' highlights are written from the figures, as staff would get them,
+and 2017's is published through the service (figures frozen, PDFs printed), so that members
+have a report to read and staff one to publish.
 """
 
 from datetime import date, datetime, time
@@ -13,10 +16,12 @@ from agora.reports.adapter import compute_figures, fetch_periods
 from agora.reports.highlights import write_all_highlights
 from agora.reports.indicators.membership import build_histories
 from agora.reports.models import AnnualReport, YearlyFacts
+from agora.reports.services import publish_report
 
 FIRST_FACTS_YEAR = 2016
 REPORTING_TENTHS = 7  # seven members in ten enter their figures
 DRAFT_YEARS = (2018,)
+PUBLISHED_YEARS = (2017,)
 
 INTRODUCTION_EN = (
     "{year} was a year of growth for our cluster: more members, more meetings between them, and "
@@ -63,9 +68,9 @@ def facts_rows(context: DemoContext) -> list[YearlyFacts]:
 
 
 def load(context: DemoContext) -> None:
-    """Members' yearly facts, and the draft reports staff start from."""
+    """Members' yearly facts, a published report and the draft staff start from."""
     facts = YearlyFacts.objects.bulk_create(facts_rows(context))
-    for year in DRAFT_YEARS:
+    for year in PUBLISHED_YEARS + DRAFT_YEARS:
         highlights = write_all_highlights(compute_figures(year=year, known_on=context.today))
         AnnualReport.objects.create(
             year=year,
@@ -74,10 +79,23 @@ def load(context: DemoContext) -> None:
             highlights_en=highlights["en"],
             highlights_fr=highlights["fr"],
         )
-    context.write(f"Reports: {len(facts)} yearly facts, draft reports of {DRAFT_YEARS}.")
+    for year in PUBLISHED_YEARS:
+        publish_report(actor=context.users["staff"], year=year)
+    context.write(
+        f"Reports: {len(facts)} yearly facts, the report of {_years(PUBLISHED_YEARS)} "
+        f"published, of {_years(DRAFT_YEARS)} in draft."
+    )
+
+
+def _years(years: tuple[int, ...]) -> str:
+    return ", ".join(map(str, years))
 
 
 def reset(context: DemoContext) -> None:
-    """Empty the reports tables (yearly facts point at organisations)."""
+    """Empty the reports tables (yearly facts point at organisations) and delete the published
+    reports' PDFs, which a reload prints again."""
+    for report in AnnualReport.objects.exclude(pdf="").only("pdf", "pdf_fr"):
+        report.pdf.delete(save=False)
+        report.pdf_fr.delete(save=False)
     empty_tables((YearlyFacts, AnnualReport))
     context.write("Reports: demo data deleted.")

@@ -26,7 +26,10 @@ LOGINS = (
         "staff@agora.example",
         "demo-staff-2026",
         "Anne Collard",
-        "Open /admin/: applications awaiting a decision, memberships by status, partners.",
+        (
+            "Open /admin/: applications awaiting a decision, memberships by status, partners; "
+            "/reports/: publish the 2018 annual report."
+        ),
         is_staff=True,
     ),
     DemoLogin(
@@ -41,7 +44,10 @@ LOGINS = (
         "member@agora.example",
         "demo-member-2026",
         "Thomas Renard",
-        "Works at Meusalis Biotherapeutics: browse the member directory, see the team.",
+        (
+            "Works at Meusalis Biotherapeutics: browse the member directory, see the team, "
+            "read the 2017 annual report."
+        ),
     ),
     DemoLogin(
         "expert",

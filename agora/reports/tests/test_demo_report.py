@@ -17,6 +17,7 @@ from agora.reports.adapter import compute_figures, fetch_records
 from agora.reports.highlights import write_highlights
 from agora.reports.models import AnnualReport, YearlyFacts
 from agora.reports.rendering import render_report_pdf
+from agora.reports.selectors import list_published_reports
 
 TODAY = date(2026, 11, 26)
 
@@ -229,3 +230,15 @@ def test_publishing_freezes_the_figures(demo, db, settings, tmp_path, cast):
     assert report.figures["years"][-1]["facts"]["reporting"] > 0
     with report.pdf.open("rb") as pdf:
         assert "29 new members joined in 2018" in pdf_text(pdf.read())
+
+
+def test_members_have_2017_published_and_staff_2018_to_publish(demo, db):
+    assert [(report.year, report.state) for report in AnnualReport.objects.order_by("year")] == [
+        (2017, AnnualReport.State.PUBLISHED),
+        (2018, AnnualReport.State.DRAFT),
+    ]
+    assert [report.year for report in list_published_reports()] == [2017]
+    report = AnnualReport.objects.get(year=2017)
+    assert report.figures["years"][-1]["membership"]["members_end"] == 127
+    with report.pdf.open("rb") as pdf:
+        assert "27 new members joined in 2017" in pdf_text(pdf.read())
