@@ -23,6 +23,19 @@ REPORTING_TENTHS = 7  # seven members in ten enter their figures
 DRAFT_YEARS = (2018,)
 PUBLISHED_YEARS = (2017,)
 
+# 2017, before the cluster ran its events and calls in Agora: its report speaks of members.
+INTRODUCTIONS_2017 = {
+    "en": (
+        "2017 was the year our membership passed 125 organisations, from start-ups to hospitals. "
+        "I thank every member, our partner clusters and the region for their trust.\n\nThe "
+        "figures below are computed by Agora from the data the cluster holds."
+    ),
+    "fr": (
+        "En 2017, notre pôle a dépassé les 125 organisations membres, des start-up aux hôpitaux. "
+        "Je remercie chaque membre, nos pôles partenaires et la Région pour leur confiance.\n\n"
+        "Les chiffres ci-dessous sont calculés par Agora à partir des données du pôle."
+    ),
+}
 INTRODUCTION_EN = (
     "{year} was a year of growth for our cluster: more members, more meetings between them, and "
     "more projects carried together. I thank every member, our partner clusters and the region "
@@ -74,8 +87,8 @@ def load(context: DemoContext) -> None:
         highlights = write_all_highlights(compute_figures(year=year, known_on=context.today))
         AnnualReport.objects.create(
             year=year,
-            introduction_en=INTRODUCTION_EN.format(year=year),
-            introduction_fr=INTRODUCTION_FR.format(year=year),
+            introduction_en=introduction(year, "en"),
+            introduction_fr=introduction(year, "fr"),
             highlights_en=highlights["en"],
             highlights_fr=highlights["fr"],
         )
@@ -85,6 +98,13 @@ def load(context: DemoContext) -> None:
         f"Reports: {len(facts)} yearly facts, the report of {_years(PUBLISHED_YEARS)} "
         f"published, of {_years(DRAFT_YEARS)} in draft."
     )
+
+
+def introduction(year: int, language: str) -> str:
+    """The chair's introduction: growth in general, or 2017's own."""
+    if year == 2017:
+        return INTRODUCTIONS_2017[language]
+    return (INTRODUCTION_FR if language == "fr" else INTRODUCTION_EN).format(year=year)
 
 
 def _years(years: tuple[int, ...]) -> str:

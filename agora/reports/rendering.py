@@ -122,9 +122,27 @@ def report_context(
             else draw_charts(figures, for_pdf=for_pdf)
         ),
         "breakdowns": breakdowns(figures),
+        "recorded": recorded(figures),
+        "chart_years": (figures.years[-CHART_YEARS:][0].year, figures.year),
         "outcome_labels": outcome_labels(),
         "cluster_name": settings.AGORA_CLUSTER_NAME,
     }
+
+
+def recorded(figures: ReportFigures) -> dict[str, bool]:
+    """Whether the years of the charts hold any project or event: a section with none says so
+    in a sentence instead of a table of zeros and empty charts (a cluster that adopts Agora
+    has no earlier events or projects in it)."""
+    shown = figures.years[-CHART_YEARS:]
+    return {
+        "projects": any(_has_counts(each.projects) for each in shown),
+        "events": any(_has_counts(each.events) for each in shown),
+    }
+
+
+def _has_counts(section: object) -> bool:
+    """Whether any count of a section is not zero (its breakdowns and means follow them)."""
+    return any(isinstance(value, int) and value for value in vars(section).values())
 
 
 def outcome_labels() -> dict[str, str]:

@@ -34,6 +34,7 @@ from django.db import connection, transaction
 from django.db.models import Model
 
 from agora.accounts.models import User
+from agora.core.models import AuditEntry
 from agora.members.demo.featured import LOGINS, MARKER_SLUG
 from agora.members.demo.generator import generate_cluster
 from agora.members.demo.writer import write_cluster
@@ -133,8 +134,10 @@ def load(context: DemoContext) -> None:
 
 
 def reset(context: DemoContext) -> None:
-    """Empty the members domain's tables and their history, and delete the demo logins."""
-    empty_tables((*MEMBERS_MODELS, *HISTORY_MODELS))
+    """Empty the members domain's tables and their history, delete the demo logins, and empty
+    the audit log: load_demo fills only an empty database, so every entry is about demo rows
+    (the other parts run before this one)."""
+    empty_tables((*MEMBERS_MODELS, *HISTORY_MODELS, AuditEntry))
     emails = [login.email for login in LOGINS]
     User.objects.filter(email__in=emails).delete()
     context.write("Members: demo data deleted.")

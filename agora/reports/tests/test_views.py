@@ -331,6 +331,9 @@ def test_the_dashboard_refuses_an_unknown_year(staff_client):
 
 
 def test_a_published_report_draws_its_charts_once_per_language(client, published, monkeypatch):
+    published.figures["years"][-1]["events"]["held"] = 1  # the events' two charts
+    published.figures["years"][-1]["projects"]["submitted"] = 1  # the projects' one
+    published.save(update_fields=["figures"])
     first = charts_of(client.get(reverse("reports:report-detail", args=[published.year])))
     # A second view must not draw: make drawing fail and the charts must still come out the same.
     monkeypatch.setattr("agora.reports.rendering.draw_charts", broken_drawing)
@@ -382,6 +385,7 @@ def test_a_single_rating_is_singular(client, published):
 def test_a_report_frozen_before_meetings_were_rated_still_renders(client, staff_client, published):
     for each in published.figures["years"]:
         del each["events"]["ratings"], each["events"]["rating_mean"]
+    published.figures["years"][-1]["events"]["held"] = 1
     published.save(update_fields=["figures"])
 
     response = client.get(reverse("reports:report-detail", args=[published.year]))
@@ -425,3 +429,27 @@ def test_the_meeting_ratings_are_defined_and_exported(client, staff_client, cast
     assert rows[0] == ["Year", "Meeting ratings", "Average meeting rating (out of 5)"]
     assert rows[1] == ["2020", "0", ""]
     assert ["2024", "3", "3.67"] in rows
+
+
+def test_a_section_with_nothing_in_the_years_of_its_charts_says_so(staff_client, draft):
+    page = staff_client.get(reverse("reports:report-edit", args=[draft.year])).text
+
+    # The charts' years start with the first membership on record (the cast's start in 2020),
+    # at most seven years back.
+    first = max(2020, draft.year - 7)
+    assert f"No R&D project is recorded for {first}–{draft.year}." in page
+    assert f"No event is recorded for {first}–{draft.year}." in page
+    assert "Projects submitted" not in page
+    assert "Events held" not in page
+
+
+def test_one_event_in_the_years_of_the_charts_brings_its_section_back(staff_client, draft):
+    starts = timezone.make_aware(datetime(draft.year - 1, 10, 3, 9))
+    EventFactory(starts_at=starts, schedule_state=Event.ScheduleState.PUBLISHED)
+    staff_client.cookies["django_language"] = "fr"
+
+    page = staff_client.get(reverse("reports:report-edit", args=[draft.year])).text
+
+    assert "Événements organisés" in page
+    assert "Aucun événement" not in page
+    assert f"Aucun projet de R&D n'est enregistré pour {max(2020, draft.year - 7)}–" in page
