@@ -1,12 +1,14 @@
 """Template helpers shared by every app."""
 
+from decimal import Decimal
+
 from django import template
 from django.db import models
 from django.forms import BoundField
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString
 
-from agora.core import audit_words
+from agora.core import audit_words, money
 from agora.core.models import AuditEntry
 
 register = template.Library()
@@ -47,3 +49,9 @@ def audit_description(entry: AuditEntry) -> str:
 def audit_details(entry: AuditEntry) -> list[str]:
     """An audit entry's data as short phrases."""
     return audit_words.details(entry)
+
+
+@register.filter
+def price(value: Decimal | int | None) -> str:
+    """An amount in euros in the reader's language (`agora.core.money.price`)."""
+    return money.price(value)

@@ -60,8 +60,8 @@ def test_event_page_shows_prices_seats_and_organisers(client, cast, event):
     response = client.get(reverse("events:event-detail", args=["cluster-day"]))
     assert response.status_code == 200
     assert response.context["seats_left"] == 7
-    assert "50.00 €" in response.text
-    assert "150.00 €" in response.text
+    assert "50\u00a0€" in response.text
+    assert "150\u00a0€" in response.text
     assert "Other Bio SRL" in response.text
     assert reverse("events:registration-create", args=["cluster-day"]) in response.text
 

@@ -106,7 +106,7 @@ def test_submission_needs_a_budget_within_the_call(cast, project):
     refuse_submission(
         cast,
         project,
-        "The total budget (1200000.00 €) exceeds the call's maximum (1000000.00 €).",
+        "The total budget (1,200,000\u00a0€) exceeds the call's maximum (1,000,000\u00a0€).",
     )
 
 

@@ -1,0 +1,23 @@
+"""Amounts in euros read in each language."""
+
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from agora.core.money import price
+
+
+@pytest.mark.parametrize(
+    ("value", "english", "french"),
+    [
+        (Decimal("6000.00"), "6,000\u00a0€", "6\u00a0000\u00a0€"),
+        (Decimal("1500.50"), "1,500.50\u00a0€", "1\u00a0500,50\u00a0€"),
+        (150, "150\u00a0€", "150\u00a0€"),
+        (None, "0\u00a0€", "0\u00a0€"),
+    ],
+)
+def test_a_price_groups_thousands_and_shows_cents_only_when_there_are_some(value, english, french):
+    assert price(value) == english
+    with translation.override("fr"):
+        assert price(value) == french
