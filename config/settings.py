@@ -132,6 +132,8 @@ AGORA_STAFF_MFA_REQUIRED = env_bool("AGORA_STAFF_MFA_REQUIRED", not DEBUG)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+# English dates as Europeans write them (config/formats/en); French uses Django's own.
+FORMAT_MODULE_PATH = ["config.formats"]
 LOCALE_PATHS = [BASE_DIR / "agora" / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True

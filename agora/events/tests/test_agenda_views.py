@@ -69,7 +69,7 @@ def test_the_meeting_day_is_written_in_the_readers_language(client, cast, tiny):
     slot = Meeting.objects.get(pk=tiny.meetings["ada-bob"].pk).slot
     Slot.objects.filter(pk=slot.pk).update(starts_at=starts, ends_at=starts + timedelta(minutes=20))
     client.force_login(cast.member)
-    assert "Wed November 20 " in client.get(url("agenda", tiny)).text
+    assert "Wed 20 November " in client.get(url("agenda", tiny)).text
     client.post(reverse("set_language"), {"language": "fr"})
     assert "mer 20 novembre " in client.get(url("agenda", tiny)).text
 

@@ -41,7 +41,7 @@ def test_the_agenda_e_mail_is_written_in_each_recipients_language_dates_included
     assert "Quand : 20 novembre 2030 09:00, Palais des Congrès" in french.body
     english = sent_to("bob@example.org")
     assert english.subject == "Your B2B agenda for Tiny Day has changed"
-    assert "When: Nov. 20, 2030, 9 a.m., Palais des Congrès" in english.body
+    assert "When: 20 November 2030, 09:00, Palais des Congrès" in english.body
     # Cleo has no account: the site's language.
     assert sent_to("cleo@example.org").subject == "Your B2B agenda for Tiny Day has changed"
 

@@ -256,7 +256,7 @@ def test_the_project_page_snippet_shows_the_latest_profile(cast, project):
         {"summary": get_latest_profile(project, "en"), "project": project},
     )
 
-    assert "Latest diagnosis: May 1, 2026" in html
+    assert "Latest diagnosis: 1 May 2026" in html
     assert "▲ +1" in html
     assert reverse("projects:diagnosis-list", args=[project.pk]) in html
     assert get_latest_profile(make_project(cast, acronym="EMPTY")) is None

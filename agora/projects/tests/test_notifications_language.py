@@ -97,6 +97,6 @@ def test_the_follow_up_s_milestones_are_e_mailed_to_the_consortium(
         (["representative@example.org"], "HELIX-AB : le jalon « Final report » est atteint"),
         (["third@example.org"], "HELIX-AB: the milestone “Final report” is reached"),
     ]
-    assert "The milestone “Final report” is due on Jan. 1, 2032." in mailoutbox[1].body
+    assert "The milestone “Final report” is due on 1 January 2032." in mailoutbox[1].body
     assert "This milestone is the project's final report." in mailoutbox[1].body
     assert "Done." in mailoutbox[3].body
