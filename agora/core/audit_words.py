@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.functional import Promise
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -74,9 +75,9 @@ def _detail(model: type[models.Model] | None, key: str, value: Any) -> str:
         return ""
     field = _field(model, key)
     if field is not None and field.choices:
-        return f"{field.verbose_name}: {dict(field.flatchoices).get(value, value)}"
+        return f"{capfirst(field.verbose_name)}: {dict(field.flatchoices).get(value, value)}"
     label = LABELS.get(key) or (field.verbose_name if field is not None else key)
-    return f"{label}: {value}"
+    return f"{capfirst(label)}: {value}"
 
 
 def _field(model: type[models.Model] | None, name: str) -> Any:

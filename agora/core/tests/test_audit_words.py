@@ -51,11 +51,11 @@ def test_data_reads_as_phrases(membership):
         },
     )
     assert details(entry) == [
-        "type: Co-member through a partner cluster",
+        "Type: Co-member through a partner cluster",
         "Reason: Unpaid fee",
         "existing record updated",
         "renews period no. 12",
-        "colour: blue",
+        "Colour: blue",
     ]
 
 
