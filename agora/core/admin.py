@@ -4,7 +4,9 @@ from django.contrib import admin
 from django.db import models
 from django.forms import Form
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
+from agora.core import audit_words
 from agora.core.audit import log_action
 from agora.core.models import AuditEntry
 
@@ -13,12 +15,19 @@ from agora.core.models import AuditEntry
 class AuditEntryAdmin(admin.ModelAdmin):
     """The audit log, read-only: it is evidence, so nobody edits or deletes it here."""
 
-    list_display = ["created_at", "action", "object_repr", "content_type", "actor"]
+    list_display = ["created_at", "description", "object_repr", "content_type", "actor"]
     list_filter = ["content_type", "action"]
     search_fields = ["action", "object_repr", "object_id", "actor__email"]
     date_hierarchy = "created_at"
     list_select_related = ["actor", "content_type"]
     readonly_fields = [field.name for field in AuditEntry._meta.fields]
+
+    @admin.display(description=_("what happened"), ordering="action")
+    def description(self, entry: AuditEntry) -> str:
+        """The entry in words, its details after it; the code stays in the filter."""
+        phrases = audit_words.details(entry)
+        text = audit_words.describe(entry)
+        return f"{text} ({'; '.join(phrases)})" if phrases else text
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -234,6 +234,7 @@ def test_audit_log_is_searchable_and_read_only(back_office, cast):
     change = back_office.post(f"/admin/core/auditentry/{entry.pk}/change/", {"action": "x"})
 
     assert found.context["cl"].result_count == 1
+    assert f"Renewal created (renews period no. {entry.data['of']})" in found.text
     assert missing.context["cl"].result_count == 0
     assert back_office.get("/admin/core/auditentry/add/").status_code == 403
     assert change.status_code == 403
