@@ -6,7 +6,7 @@ knows no app's codes. Back-office edits (`<app>.<model>.added|edited|deleted`, f
 kind of entry is never hidden.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -19,7 +19,9 @@ from django.utils.translation import gettext_lazy as _
 
 from agora.core.models import AuditEntry
 
-WORDS: dict[str, Promise] = {}
+# The wording of an action: a text, or a function of the entry for one that names its object.
+Wording = Promise | Callable[[AuditEntry], str]
+WORDS: dict[str, Wording] = {}
 BACK_OFFICE = {
     "added": _("Added in the back office"),
     "edited": _("Changed in the back office"),
@@ -39,15 +41,18 @@ LABELS = {
 SILENT = {"via"}
 
 
-def register(words: Mapping[str, Promise]) -> None:
+def register(words: Mapping[str, Wording]) -> None:
     """Add an app's wording of its actions (called from its AppConfig.ready)."""
     WORDS.update(words)
 
 
 def describe(entry: AuditEntry) -> str:
     """What the entry records, in the active language."""
-    if entry.action in WORDS:
-        return str(WORDS[entry.action])
+    wording = WORDS.get(entry.action)
+    if callable(wording):
+        return wording(entry)
+    if wording is not None:
+        return str(wording)
     verb = entry.action.rsplit(".", 1)[-1]
     return str(BACK_OFFICE.get(verb, entry.action))
 
