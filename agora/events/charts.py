@@ -5,14 +5,15 @@ state, so charts drawn by concurrent requests do not share anything.
 """
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
 import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+from matplotlib.dates import AutoDateLocator, date2num, num2date
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 from matplotlib.typing import RcKeyType
 
 PRIMARY = "#0b6e79"
@@ -39,8 +40,12 @@ def render(figure: Figure) -> str:
     return svg.replace("<svg ", '<svg class="agora-chart" role="img" ', 1)
 
 
-def cumulative_line_svg(days: Sequence[tuple[date, int]], *, label: str) -> str:
-    """A step line of running totals: `days` (not empty) gives the count added on each day."""
+def cumulative_line_svg(
+    days: Sequence[tuple[date, int]], *, label: str, day_label: Callable[[date], str]
+) -> str:
+    """A step line of running totals: `days` (not empty) gives the count added on each day.
+    `day_label` writes a tick's day in the reader's language (matplotlib's own names are
+    English)."""
     with mpl.rc_context(STYLE):
         figure = Figure(figsize=WIDE)
         axes = figure.add_subplot()
@@ -50,8 +55,7 @@ def cumulative_line_svg(days: Sequence[tuple[date, int]], *, label: str) -> str:
         axes.fill_between(xs, ys, step="post", color=PRIMARY, alpha=0.12)
         locator = AutoDateLocator()
         axes.xaxis.set_major_locator(locator)
-        axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-        axes.xaxis_date()
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: day_label(num2date(x).date())))
         axes.set_xlim(float(xs[0]), float(xs[-1]))
         axes.set_ylabel(label)
         axes.set_ylim(0, max(ys[-1], 1) * 1.05)

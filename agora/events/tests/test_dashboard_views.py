@@ -142,6 +142,17 @@ def test_staff_sees_the_dashboard_with_its_charts(event, staff_with_totp):
     assert "<?xml" not in html
 
 
+def test_the_registrations_chart_names_its_days_in_the_readers_language(event, staff_with_totp):
+    client = client_for(staff_with_totp)
+    english = client.get("/events/cluster-day/manage/").content.decode()
+    client.cookies["django_language"] = "fr"
+    french = client.get("/events/cluster-day/manage/").content.decode()
+
+    # The first registrations came on 1 October 2030.
+    assert ">1 Oct.<" in english
+    assert ">1 oct.<" in french
+
+
 def test_named_organiser_sees_the_dashboard(event, cast):
     event.organisers.add(cast.member)
     add_totp(cast.member)  # organisers need two-factor login, as staff

@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -38,7 +39,9 @@ def draw_charts(figures: selectors.Dashboard) -> dict[str, str]:
     svgs = {}
     if figures.registrations_by_day:
         svgs["registrations"] = charts.cumulative_line_svg(
-            figures.registrations_by_day, label=_("Registrations")
+            figures.registrations_by_day,
+            label=_("Registrations"),
+            day_label=lambda day: date_format(day, "j N"),
         )
     for name, uses in (("slots", figures.slot_use), ("tables", figures.table_use)):
         if uses:
