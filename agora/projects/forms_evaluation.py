@@ -104,6 +104,7 @@ class ExpertFilterForm(forms.Form):
         queryset=StrategicDomain.objects.all(),
         to_field_name="code",
         required=False,
+        empty_label=_("All domains"),
     )
     active = forms.ChoiceField(
         label=pgettext_lazy("expert", "Active"),

@@ -112,7 +112,11 @@ class ProjectFilterForm(forms.Form):
     """The staff's filters of the project list."""
 
     call = forms.ModelChoiceField(
-        label=_("Call"), queryset=Call.objects.all(), to_field_name="slug", required=False
+        label=_("Call"),
+        queryset=Call.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All calls"),
     )
     state = forms.ChoiceField(
         label=_("State"), choices=[("", _("Any state")), *Project.State.choices], required=False

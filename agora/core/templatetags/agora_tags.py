@@ -2,11 +2,14 @@
 
 from decimal import Decimal
 
-from django import template
+from django import forms, template
 from django.db import models
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms import BoundField
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from agora.core import audit_words, money
 from agora.core.models import AuditEntry
@@ -36,7 +39,21 @@ def bootstrap_widget(field: BoundField) -> SafeString:
     css = WIDGET_CLASSES.get(field.widget_type, "form-control")
     if field.errors:
         css += " is-invalid"
+    name_blank_choice(field.field)
     return field.as_widget(attrs={"class": css})
+
+
+def name_blank_choice(field: forms.Field) -> None:
+    """Django's blank choice "---------" in words: "Choose…" where a choice is required,
+    "None" where it is not. A field that names its blank choice itself keeps it."""
+    label = _("Choose…") if field.required else pgettext("no choice made in a list", "None")
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == BLANK_CHOICE_DASH[0][1]:
+            field.empty_label = label  # its choices read it when the select is drawn
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)
+        if choices and tuple(choices[0]) == BLANK_CHOICE_DASH[0]:
+            field.choices = [("", label), *choices[1:]]
 
 
 @register.filter

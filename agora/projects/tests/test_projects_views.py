@@ -272,6 +272,17 @@ def test_my_projects_lists_only_my_organisations_projects(client, cast, project)
     assert [p.acronym for p in response.context["page_obj"]] == ["HELIX-AB"]
 
 
+def test_the_staff_list_names_its_blank_choices(client, cast, project, staff_with_totp):
+    ProjectFactory(acronym="SOLO", call=None)
+    client.force_login(staff_with_totp)
+    page = client.get(reverse("projects:project-list")).text
+
+    assert '<option value="" selected>All calls</option>' in page
+    assert '<option value="" selected>Any state</option>' in page
+    solo = page.split(">SOLO</a>", 1)[1].split("</tr>", 1)[0]
+    assert "<td>No call</td>" in solo
+
+
 def test_my_projects_list_queries_do_not_grow(client, cast, django_assert_max_num_queries):
     make_projects(cast, 12)
     client.force_login(cast.member)
