@@ -1,6 +1,8 @@
 """Template helpers shared by every app."""
 
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any, cast
 
 from django import forms, template
 from django.db import models
@@ -51,7 +53,8 @@ def name_blank_choice(field: forms.Field) -> None:
         if field.empty_label == BLANK_CHOICE_DASH[0][1]:
             field.empty_label = label  # its choices read it when the select is drawn
     elif isinstance(field, forms.ChoiceField):
-        choices = list(field.choices)
+        # Django normalises choices to a list of pairs when they are set.
+        choices = list(cast(Iterable[Any], field.choices))
         if choices and tuple(choices[0]) == BLANK_CHOICE_DASH[0]:
             field.choices = [("", label), *choices[1:]]
 
