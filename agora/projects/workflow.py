@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from agora.accounts.models import AnyUser
 from agora.core.errors import ConflictError, DomainError
-from agora.core.money import price
+from agora.core.money import amount
 from agora.projects.models import Assignment, Call, Milestone, Project
 from agora.projects.selectors.projects import (
     is_consortium_member,
@@ -284,7 +284,7 @@ def check_consortium(project: Project, call: Call) -> None:
     if call.max_budget is not None and total > call.max_budget:
         raise DomainError(
             _("The total budget (%(total)s) exceeds the call's maximum (%(maximum)s).")
-            % {"total": price(total), "maximum": price(call.max_budget)}
+            % {"total": amount(total), "maximum": amount(call.max_budget)}
         )
 
 

@@ -73,5 +73,11 @@ def audit_details(entry: AuditEntry) -> list[str]:
 
 @register.filter
 def price(value: Decimal | int | None) -> str:
-    """An amount in euros in the reader's language (`agora.core.money.price`)."""
+    """What something costs, on its own, in the reader's language ("Free" at zero)."""
     return money.price(value)
+
+
+@register.filter
+def amount(value: Decimal | int | None) -> str:
+    """An amount in euros in the reader's language, for a sentence (`agora.core.money`)."""
+    return money.amount(value)

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from agora.core.money import price
+from agora.core.money import amount, price
 
 
 @pytest.mark.parametrize(
@@ -17,7 +17,19 @@ from agora.core.money import price
         (None, "0\u00a0€", "0\u00a0€"),
     ],
 )
-def test_a_price_groups_thousands_and_shows_cents_only_when_there_are_some(value, english, french):
-    assert price(value) == english
+def test_an_amount_groups_thousands_and_shows_cents_only_when_there_are_some(
+    value, english, french
+):
+    assert amount(value) == english
     with translation.override("fr"):
-        assert price(value) == french
+        assert amount(value) == french
+
+
+def test_a_price_of_nothing_is_free_and_any_other_is_its_amount():
+    assert [price(Decimal("0.00")), price(None), price(Decimal("70"))] == [
+        "Free",
+        "Free",
+        "70\u00a0€",
+    ]
+    with translation.override("fr"):
+        assert price(0) == "Gratuit"

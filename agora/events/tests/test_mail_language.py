@@ -77,7 +77,7 @@ def test_a_seat_offer_is_written_in_the_participants_language(db):
     tasks_registration.seat_offered(registration.pk)
     message = sent_to("zoé@example.org")
     assert message.subject == f"Une place vous est attribuée pour {registration.event.title}"
-    lines = "Quand : 20 novembre 2030 09:00\nOù : Palais des Congrès, Liège\nPrix : 0\u00a0€"
+    lines = "Quand : 20 novembre 2030 09:00\nOù : Palais des Congrès, Liège\nPrix : Gratuit"
     assert lines in message.body
 
 

@@ -47,6 +47,13 @@ def test_event_list_shows_published_events_by_kind(client, db, django_assert_max
     assert [e.title for e in workshops.context["upcoming"]] == ["Atelier IA"]
 
 
+def test_a_free_rate_reads_free(client, event):
+    Event.objects.filter(pk=event.pk).update(price_member=0)
+    response = client.get(reverse("events:event-detail", args=["cluster-day"]))
+    assert '<dd class="col-5 text-end">Free</dd>' in response.text
+    assert '<dd class="col-5 text-end">150\u00a0€</dd>' in response.text
+
+
 def test_event_list_with_an_unknown_kind_is_a_bad_request(client, db):
     response = client.get(reverse("events:event-list"), {"kind": "party"})
     assert response.status_code == 400
