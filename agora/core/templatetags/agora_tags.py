@@ -81,3 +81,9 @@ def price(value: Decimal | int | None) -> str:
 def amount(value: Decimal | int | None) -> str:
     """An amount in euros in the reader's language, for a sentence (`agora.core.money`)."""
     return money.amount(value)
+
+
+@register.filter
+def colon(label: str) -> str:
+    """A label before its value, punctuated in the reader's language ("Price:", "Prix :")."""
+    return pgettext("a label followed by its value", "%(label)s:") % {"label": label}

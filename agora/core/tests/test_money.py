@@ -1,4 +1,4 @@
-"""Amounts in euros read in each language."""
+"""Amounts in euros, and labels before them, read in each language."""
 
 from decimal import Decimal
 
@@ -6,6 +6,7 @@ import pytest
 from django.utils import translation
 
 from agora.core.money import amount, price
+from agora.core.templatetags.agora_tags import colon
 
 
 @pytest.mark.parametrize(
@@ -33,3 +34,9 @@ def test_a_price_of_nothing_is_free_and_any_other_is_its_amount():
     ]
     with translation.override("fr"):
         assert price(0) == "Gratuit"
+
+
+def test_a_label_takes_its_colon_as_each_language_writes_it():
+    assert colon("Price") == "Price:"
+    with translation.override("fr"):
+        assert colon("Prix") == "Prix\u00a0:"
