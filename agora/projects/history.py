@@ -3,6 +3,7 @@
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
+from agora.core.audit_words import BACK_OFFICE
 from agora.core.models import AuditEntry
 from agora.projects.workflow import TRANSITIONS
 
@@ -12,8 +13,6 @@ STEPS = {transition.verb: transition.subject for transition in TRANSITIONS}
 EDITS: dict[str, Promise] = {
     "created": gettext_lazy("Project created"),
     "updated": gettext_lazy("Project details changed"),
-    "edited": gettext_lazy("Changed in the back office"),
-    "added": gettext_lazy("Added in the back office"),
     "partner_added": gettext_lazy("Partner added"),
     "partner_updated": gettext_lazy("Partner changed"),
     "partner_removed": gettext_lazy("Partner removed"),
@@ -30,4 +29,5 @@ def describe(entry: AuditEntry, acronym: str) -> str:
     verb = entry.action.removeprefix(PREFIX)
     if verb in STEPS:
         return str(STEPS[verb]) % {"project": acronym}
-    return str(EDITS.get(verb, verb))
+    # Back-office edits (added, edited) read as everywhere else (`agora.core.audit_words`).
+    return str(EDITS.get(verb) or BACK_OFFICE.get(verb) or verb)

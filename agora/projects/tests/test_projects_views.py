@@ -415,7 +415,8 @@ def test_budgets_are_shown_with_thousands_separators(client, cast, project):
 
 
 def test_the_history_is_written_in_words_in_the_readers_language(client, cast, project):
-    for action in ("created", "partner_added", "submitted", "found_eligible", "new_kind"):
+    actions = ("created", "partner_added", "submitted", "found_eligible", "edited", "new_kind")
+    for action in actions:
         log_action(f"projects.project.{action}", target=project, actor=cast.representative)
     client.force_login(cast.representative)
     page = client.get(reverse("projects:project-detail", args=[project.pk])).text
@@ -426,6 +427,7 @@ def test_the_history_is_written_in_words_in_the_readers_language(client, cast, p
         "Partner added",
         "HELIX-AB was submitted",
         "HELIX-AB is eligible",
+        "Changed in the back office",
         "new_kind",
     ]
     client.post(reverse("set_language"), {"language": "fr"})
