@@ -7,7 +7,7 @@ import pytest
 from pysat.solvers import Solver
 
 from matchmaker.b2b import problem_from_dict
-from matchmaker.b2b.solver import idlesat
+from matchmaker.b2b.solver import idlesat, satformula
 from matchmaker.b2b.solver.index import build_index
 from matchmaker.b2b.solver.satformula import build_formula
 from matchmaker.b2b.solver.satlane import LOST, Lane, serve
@@ -138,6 +138,7 @@ def test_the_lane_first_schedule_stands_in_when_the_decisions_run_out(monkeypatc
     index, placed = forced_breaks()
     monkeypatch.setattr(idlesat, "EARLY_LANE_CLAUSES", 0)
     # No decision answers within its budget: the schedule is the lane's first one, not proved.
+    monkeypatch.setattr(idlesat._Search, "climb", lambda _self, low, _share: (None, [], low))
     monkeypatch.setattr(idlesat._Search, "decide", lambda *_args, **_kwargs: (None, []))
     result = idlesat.minimise_idle(index, placed, 5.0)
     assert result.slot_of is not None
@@ -175,3 +176,54 @@ def test_the_lane_formula_has_the_same_schedules_as_the_parent(booth):
     assert len(own) == (18 if booth else 24)
     # The lane leaves out the parent's busy caps, and its table caps without a booth.
     assert len(formula.own_caps) == (1 if booth else 2)
+
+
+def test_sessions_cut_the_day_where_the_session_changes():
+    data = instance(5, 1, [(0, 1)])
+    for slot, session in zip(data["slots"], ["am", "am", "pm", "pm", "am"], strict=True):
+        slot["session"] = session
+    assert satformula._session_cuts(build_index(problem_from_dict(data))) == [2, 4]
+
+
+def test_the_lane_formula_with_a_lunch_cut_has_the_same_schedules_as_the_parent():
+    # Two morning and two afternoon slots, one table; p0 meets p1 in the morning only, p2 and
+    # p3 in either session, and p1 meets p2: the lane counts p0's and p1's morning meetings.
+    pairs = [(0, 1), (0, 2), (0, 3), (1, 2)]
+    data = instance(4, 1, pairs)
+    for slot, session in zip(data["slots"], ["am", "am", "pm", "pm"], strict=True):
+        slot["session"] = session
+    data["meetings"][0]["allowed_slots"] = ["s0", "s1"]
+    index = build_index(problem_from_dict(data))
+    formula = build_formula(index, set(range(4)))
+    common, caps = formula.lane_parts
+    assert caps is not None
+    own, lane = _slot_sets(formula.clauses, formula), _slot_sets(common + caps[1], formula)
+    assert own == lane
+    # m0 in s0 or s1, and the other three in the three slots left: 2 x 3! schedules.
+    assert len(own) == 12
+
+
+def climbing_search() -> idlesat._Search:
+    """A search on K5, ready to climb from 0 breaks; its lane opens at a decision's second
+    round."""
+    index, placed = forced_breaks()
+    formula = build_formula(index, placed)
+    return idlesat._Search(formula, 0, 5.0, [])
+
+
+def test_a_cheap_refutation_sends_the_lane_two_units_above_it():
+    with climbing_search() as search:
+        assert search.climb(0, idlesat.UP_SHARE) == (False, [], 1)
+        assert (search.ahead, search.last_cost < idlesat.CHEAP) == (2, True)
+
+
+def test_the_lane_finds_a_schedule_above_the_bound_the_parent_decides(monkeypatch):
+    # The parent's own rounds never answer: the lane, one break above its bound, finds the
+    # optimum (1 break), then helps at the parent's bound and refutes 0 breaks.
+    monkeypatch.setattr(idlesat, "ROUND", 50)
+    monkeypatch.setattr(idlesat._Search, "_own_round", lambda _self, _a, budget: (None, [], budget))
+    with climbing_search() as search:
+        assert search.climb(0, idlesat.UP_SHARE) == (False, [], 1)
+        assert search.found is not None
+        assert search.found.idle == 1
+        assert search.best(None) == search.found

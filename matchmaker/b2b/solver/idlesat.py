@@ -39,6 +39,14 @@ UP_SHARE = 0.9
 # round, a second solver in a child process (`satlane.py`) runs each round beside the first;
 # easy searches (small events, most tests) end before a child is worth starting.
 ROUND = 10_000
+# A refutation within this many conflicts is cheap: those near the structural lower bound take
+# the parent a few hundred, the one just below the optimum of a hard instance 10,000 to 35,000.
+CHEAP = 2_000
+# The climb's lane searches on its own encoding alone up to this many conflicts at one bound
+# (its search at the optimum of the published 13crafb instances: 12,000-67,000 measured
+# alone), then shares its rounds with its solver on the parent's formula: the crafc instances
+# with forbidden slots need that one, and their 60 s leave time for both.
+FINDER_ALONE = 60_000
 # Totalizers count this far above the lower bound at first, and grow on demand.
 FIRST_REACH = 8
 # Formulas this large open the lane at once: it looks for the first schedule while this
@@ -101,18 +109,18 @@ def _least_idle(search: "_Search", best: IdleResult | None) -> IdleResult:
     Without `best`, the lane's first schedule stands in once collected."""
     low = search.lowest
     while search.left > 0:
-        best = best or search.first
+        best = search.best(best)
         if best is not None and low >= best.idle:
             break
-        answer, model = search.decide(idle=low, share=UP_SHARE)
+        answer, model, low = search.climb(low, UP_SHARE)
         if answer is None:
             break
         if answer:
             return search.result(model, is_proved=True)
         if search.refuted_all:
             return IdleResult(None, 0, True)
-        low += 1
-    best = best or search.collect_first()
+    search.collect_first()
+    best = search.best(best)
     if best is None:
         return IdleResult(None, 0, search.refuted_all)
     k = (low + best.idle - 1) // 2
@@ -155,6 +163,11 @@ class _Search:
         self.lane_broken = False  # no child could be started, or one died: none again
         self.first: IdleResult | None = None  # the lane's first schedule, once collected
         self.first_pending = 0  # conflicts set aside for it until then
+        self.ahead = lowest + 1  # the lane's bound while the parent climbs below it
+        self.lane_target: int | None = None  # its bound in the last round, if it took part
+        self.last_cost = 0  # conflicts of the climb's last refutation
+        self.finder_target, self.finder_spent = -1, 0  # the lane's own encoding at its bound
+        self.found: IdleResult | None = None  # the lane's best schedule from the climb
         if not published and len(formula.clauses) >= EARLY_LANE_CLAUSES:
             self._start_first()
         self.top = formula.top
@@ -232,6 +245,96 @@ class _Search:
             self.first = self.result(model, is_proved=False)
         return self.first
 
+    def best(self, best: IdleResult | None) -> IdleResult | None:
+        """The least idle of `best`, the lane's first schedule and what it found climbing."""
+        found = [r for r in (best, self.first, self.found) if r is not None]
+        return min(found, key=lambda r: (r.moves, r.idle), default=None)
+
+    def climb(self, idle: int, share: float) -> tuple[bool | None, list[int], int]:
+        """Whether a schedule within `idle` exists (None: budget spent), and the least bound
+        not refuted. Meanwhile the lane looks for one at its own bound above (`_lane_turn`): the
+        refutation just below the optimum and the search at the optimum are the two costly
+        decisions, and this runs them side by side."""
+        assumptions = self.held + self._bounds(idle)
+        budget, spent = max(int(share * self.left), 1), 0
+        self.collect_first()
+        while spent < budget:
+            if spent >= ROUND and self.lane is None and not self.lane_broken:
+                self._open_lane()
+            target, which = self._lane_turn(idle)
+            # A round the lane joins is waited for (its answer depends on conflict counts
+            # only): it sits out a decision's first round, unless it goes on with its search
+            # or the last refutation was costly, since most decisions near the lower bound end
+            # within a few hundred conflicts.
+            join = spent > 0 or target == self.lane_target or self.last_cost >= CHEAP
+            ahead = assumptions if target == idle else self.held + self._bounds(target)
+            (answer, model, used), (other, other_model) = self._paired_round(
+                assumptions, (ahead if join else None), which, min(ROUND, budget - spent)
+            )
+            self.lane_target = target if join else None
+            if join and which:
+                same = target == self.finder_target
+                self.finder_target, self.finder_spent = target, used + (self.finder_spent * same)
+            spent += used
+            if answer:
+                return True, model, idle
+            if other:
+                self.found = self.best(self.result(other_model, is_proved=False))
+                if self.found.idle <= idle:
+                    return True, other_model, idle
+            if answer is False or other is False:
+                refuted = target if other is False else idle
+                # After a cheap refutation the lane moves further up; a costly one is most
+                # often the last below the optimum, where the lane already searches.
+                self.ahead = max(self.ahead, refuted + (2 if spent < CHEAP else 1))
+                self.last_cost = spent
+                return False, [], refuted + 1
+        return None, [], idle
+
+    def _bounds(self, idle: int) -> list[int]:
+        """Assumptions for "at most `idle`": every person who idles idles once at least."""
+        return self._at_most(self.idle, idle) + self._at_most(self.flags, idle)
+
+    def _lane_turn(self, idle: int) -> tuple[int, int]:
+        """The lane's bound and solver for its next round while the parent decides `idle`:
+        the solver on its own encoding (the better at finding schedules), above the parent's
+        bound and below the best known. Once that one has searched long at one bound, the
+        solver on the parent's formula (in another configuration: it refutes some bounds and
+        finds some schedules far sooner) takes every other round, on the parent's bound."""
+        lane = self.lane
+        alone = self.finder_spent < FINDER_ALONE
+        if lane is None or alone or self.lane_rounds % lane.solvers == 0:
+            best = self.best(None)
+            ceiling = self.ahead if best is None else min(self.ahead, best.idle - 1)
+            return max(idle, ceiling), (0 if lane is None else lane.solvers - 1)
+        return idle, 0
+
+    def _paired_round(
+        self, assumptions: list[int], ahead: list[int] | None, which: int, budget: int
+    ) -> tuple[tuple[bool | None, list[int], int], tuple[bool | None, list[int]]]:
+        """One round of the parent on `assumptions` and of the lane's solver `which` on
+        `ahead` (None: the lane sits it out); the lane's is waited for unless the parent found
+        a schedule. Each answer with its model, and the parent's conflicts."""
+        lane = self.lane if ahead is not None else None
+        if lane is not None:
+            self.lane_rounds += 1
+            if not lane.start(ahead, budget, which):
+                self._lose_lane()
+                lane = None
+        answer, model, used = self._own_round(assumptions, budget)
+        if lane is None:
+            return (answer, model, used), (None, [])
+        if answer:
+            lane.close()
+            self.lane = None
+            return (answer, model, used), (None, [])
+        other, other_model, without_core = lane.finish()
+        if other is LOST:
+            self._lose_lane()
+            return (answer, model, used), (None, [])
+        self.refuted_all = self.refuted_all or (other is False and without_core)
+        return (answer, model, used), (bool(other) if other is not None else None, other_model)
+
     def hold_moves(self, k: int) -> None:
         """From now on, every decision keeps at most k published slots moved."""
         self.held = self._at_most(self.moved, k)
@@ -283,14 +386,7 @@ class _Search:
             if not lane.start(assumptions, budget, which):
                 self._lose_lane()
                 lane = None
-        before = self._conflicts()
-        self.solver.conf_budget(budget)
-        answer = self.solver.solve_limited(assumptions=assumptions)
-        used = max(self._conflicts() - before, 1)
-        self.left -= used
-        # Refuted without using a bound (no core): no schedule at all.
-        self.refuted_all = answer is False and not self.solver.get_core()
-        model = (self.solver.get_model() or []) if answer else []
+        answer, model, used = self._own_round(assumptions, budget)
         if lane is not None and answer is not None:
             # Its round is dropped, and the lane with it: a solver stopped in mid-round would
             # go on from a state that depends on timing. The next hard decision opens another.
@@ -303,6 +399,18 @@ class _Search:
             elif isinstance(other, bool):
                 self.refuted_all = without_core
                 return other, other_model, used
+        return answer, model, used
+
+    def _own_round(self, assumptions: list[int], budget: int) -> tuple[bool | None, list[int], int]:
+        """The parent's own solver for `budget` conflicts: answer, model, conflicts used."""
+        before = self._conflicts()
+        self.solver.conf_budget(budget)
+        answer = self.solver.solve_limited(assumptions=assumptions)
+        used = max(self._conflicts() - before, 1)
+        self.left -= used
+        # Refuted without using a bound (no core): no schedule at all.
+        self.refuted_all = answer is False and not self.solver.get_core()
+        model = (self.solver.get_model() or []) if answer else []
         return answer, model, used
 
     def _lose_lane(self) -> None:

@@ -2,9 +2,12 @@
 
 The idle phase (`idlesat.py`) runs its decisions in lock-step rounds of a fixed number of
 conflicts: in each round its own CaDiCaL and this lane's (another search on the same clauses)
-both get the round's budget, and the first answer in a fixed order (its own first) is taken.
+both get the round's budget, and the answers are read in a fixed order (its own first).
 Which answer is taken therefore depends on conflict counts only, never on which process
-finishes first: the schedule is the same under any machine load.
+finishes first: the schedule is the same under any machine load. While the parent climbs from
+the lower bound, the lane mostly decides another bound than the parent's: one unit of idle
+time above it, so that the refutation just below the optimum and the search at the optimum
+run side by side.
 
 The lane's CaDiCaL runs in CaDiCaL's "sat" configuration (stable mode only, less elimination
 and subsumption), the parent's in the default one. On the published instances' hardest
