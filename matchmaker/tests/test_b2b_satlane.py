@@ -158,6 +158,16 @@ def _slot_sets(clauses: list[list[int]], formula) -> set[tuple]:
     return found
 
 
+def _own_and_lane_schedules(data: dict) -> tuple:
+    """The formula of every meeting of the instance, and the placements that its own clauses
+    and the lane's encoding allow."""
+    index = build_index(problem_from_dict(data))
+    formula = build_formula(index, set(range(index.meeting_count)))
+    common, caps = formula.lane_parts
+    assert caps is not None
+    return formula, _slot_sets(formula.clauses, formula), _slot_sets(common + caps[1], formula)
+
+
 @pytest.mark.parametrize("booth", [False, True])
 def test_the_lane_formula_has_the_same_schedules_as_the_parent(booth):
     # Four meetings on a cycle of four people. One table and four slots: one meeting per
@@ -167,11 +177,7 @@ def test_the_lane_formula_has_the_same_schedules_as_the_parent(booth):
     pairs = [(0, 1), (2, 3), (0, 2), (1, 3)]
     extra = {0: {"table": "T0"}} if booth else None
     data = instance(3 if booth else 4, 2 if booth else 1, pairs, extra_people=extra)
-    index = build_index(problem_from_dict(data))
-    formula = build_formula(index, set(range(4)))
-    common, caps = formula.lane_parts
-    assert caps is not None
-    own, lane = _slot_sets(formula.clauses, formula), _slot_sets(common + caps[1], formula)
+    formula, own, lane = _own_and_lane_schedules(data)
     assert own == lane
     assert len(own) == (18 if booth else 24)
     # The lane leaves out the parent's busy caps, and its table caps without a booth.
@@ -193,11 +199,7 @@ def test_the_lane_formula_with_a_lunch_cut_has_the_same_schedules_as_the_parent(
     for slot, session in zip(data["slots"], ["am", "am", "pm", "pm"], strict=True):
         slot["session"] = session
     data["meetings"][0]["allowed_slots"] = ["s0", "s1"]
-    index = build_index(problem_from_dict(data))
-    formula = build_formula(index, set(range(4)))
-    common, caps = formula.lane_parts
-    assert caps is not None
-    own, lane = _slot_sets(formula.clauses, formula), _slot_sets(common + caps[1], formula)
+    _formula, own, lane = _own_and_lane_schedules(data)
     assert own == lane
     # m0 in s0 or s1, and the other three in the three slots left: 2 x 3! schedules.
     assert len(own) == 12
