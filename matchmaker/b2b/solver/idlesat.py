@@ -279,8 +279,9 @@ class _Search:
             if answer:
                 return True, model, idle
             if other:
-                self.found = self.best(self.result(other_model, is_proved=False))
-                if self.found.idle <= idle:
+                found = self.result(other_model, is_proved=False)
+                self.found = self.best(found)
+                if found.idle <= idle:
                     return True, other_model, idle
             if answer is False or other is False:
                 refuted = target if other is False else idle
@@ -316,7 +317,7 @@ class _Search:
         `ahead` (None: the lane sits it out); the lane's is waited for unless the parent found
         a schedule. Each answer with its model, and the parent's conflicts."""
         lane = self.lane if ahead is not None else None
-        if lane is not None:
+        if lane is not None and ahead is not None:
             self.lane_rounds += 1
             if not lane.start(ahead, budget, which):
                 self._lose_lane()
