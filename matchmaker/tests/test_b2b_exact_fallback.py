@@ -5,7 +5,7 @@ from ortools.sat.python import cp_model
 
 from matchmaker.b2b import Status, check, figures, problem_from_dict, solve
 from matchmaker.b2b.baseline import first_fit
-from matchmaker.b2b.solver import exact
+from matchmaker.b2b.solver import cpsat
 from matchmaker.tests.b2b_helpers import independent_check, instance
 
 # Six people in a ring, one meeting per neighbour pair, two slots: each person meets twice, so
@@ -28,7 +28,7 @@ def stopped_at_once(seconds: float, seed: int) -> cp_model.CpSolver:
 
 @pytest.fixture
 def cp_sat_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(exact, "new_solver", stopped_at_once)
+    monkeypatch.setattr(cpsat, "new_solver", stopped_at_once)
 
 
 def test_schedule_all_falls_back_to_first_fit_when_cp_sat_finds_nothing(cp_sat_finds_nothing):

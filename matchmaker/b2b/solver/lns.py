@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 from ortools.sat.python import cp_model
 
-from matchmaker.b2b.solver.exact import FOUND, new_solver, weight_scale
+from matchmaker.b2b.solver.cpsat import FOUND, new_solver
+from matchmaker.b2b.solver.exact import weight_scale
 from matchmaker.b2b.solver.index import Index
 from matchmaker.b2b.solver.state import State
 

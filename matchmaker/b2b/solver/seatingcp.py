@@ -2,7 +2,7 @@
 
 from ortools.sat.python import cp_model
 
-from matchmaker.b2b.solver.exact import FOUND, new_solver
+from matchmaker.b2b.solver.cpsat import FOUND, new_solver
 from matchmaker.b2b.solver.index import Index
 from matchmaker.b2b.solver.multicut import agenda_pairs
 
