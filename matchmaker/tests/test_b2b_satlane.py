@@ -29,8 +29,7 @@ def run_serve(*messages: tuple) -> list[tuple]:
 
 def test_the_child_loop_answers_each_round_with_model_and_core():
     answers = run_serve(
-        ("solvers", 1),
-        ("add", [[1, 2], [-1]]),
+        ("start", [[1, 2], [-1]], [[]]),
         ("solve", [], 100, 0),
         ("solve", [-2], 100, 0),
         ("add", [[-2]]),
@@ -42,8 +41,7 @@ def test_the_child_loop_answers_each_round_with_model_and_core():
 
 def test_the_child_searches_for_any_model_on_a_solver_of_its_own():
     answers = run_serve(
-        ("solvers", 1),
-        ("add", [[1, 2], [-1]]),
+        ("start", [[1, 2], [-1]], [[]]),
         ("any", 100),
         ("add", [[-2, 3]]),
         ("solve", [-3], 100, 0),
@@ -54,10 +52,7 @@ def test_the_child_searches_for_any_model_on_a_solver_of_its_own():
 
 def test_the_child_solvers_share_some_clauses_and_keep_their_own():
     answers = run_serve(
-        ("solvers", 2),
-        ("add", [[1, 2]]),
-        ("add_to", 0, [[-1]]),
-        ("add_to", 1, [[-2]]),
+        ("start", [[1, 2]], [[[-1]], [[-2]]]),
         ("any", 100),
         ("solve", [], 100, 0),
         ("solve", [], 100, 1),
