@@ -164,8 +164,6 @@ class _Search:
         self.first: IdleResult | None = None  # the lane's first schedule, once collected
         self.first_pending = 0  # conflicts set aside for it until then
         self.ahead = lowest + 1  # the lane's bound while the parent climbs below it
-        self.lane_target: int | None = None  # its bound in the last round, if it took part
-        self.last_cost = 0  # conflicts of the climb's last refutation
         self.finder_target, self.finder_spent = -1, 0  # the lane's own encoding at its bound
         self.found: IdleResult | None = None  # the lane's best schedule from the climb
         if not published and len(formula.clauses) >= EARLY_LANE_CLAUSES:
@@ -262,19 +260,16 @@ class _Search:
             if spent >= ROUND and self.lane is None and not self.lane_broken:
                 self._open_lane()
             target, which = self._lane_turn(idle)
-            # A round the lane joins is waited for (its answer depends on conflict counts
-            # only): it sits out a decision's first round, unless it goes on with its search
-            # or the last refutation was costly, since most decisions near the lower bound end
-            # within a few hundred conflicts.
-            join = spent > 0 or target == self.lane_target or self.last_cost >= CHEAP
             ahead = assumptions if target == idle else self.held + self._bounds(target)
+            size = min(ROUND, budget - spent)
+            # Each round of the lane is waited for (its answer depends on conflict counts
+            # only); near the lower bound both refute their bounds within a few hundred.
             (answer, model, used), (other, other_model) = self._paired_round(
-                assumptions, (ahead if join else None), which, min(ROUND, budget - spent)
+                assumptions, ahead, which, size
             )
-            self.lane_target = target if join else None
-            if join and which:
+            if which:
                 same = target == self.finder_target
-                self.finder_target, self.finder_spent = target, used + (self.finder_spent * same)
+                self.finder_target, self.finder_spent = target, size + self.finder_spent * same
             spent += used
             if answer:
                 return True, model, idle
@@ -288,7 +283,6 @@ class _Search:
                 # After a cheap refutation the lane moves further up; a costly one is most
                 # often the last below the optimum, where the lane already searches.
                 self.ahead = max(self.ahead, refuted + (2 if spent < CHEAP else 1))
-                self.last_cost = spent
                 return False, [], refuted + 1
         return None, [], idle
 
@@ -311,13 +305,13 @@ class _Search:
         return idle, 0
 
     def _paired_round(
-        self, assumptions: list[int], ahead: list[int] | None, which: int, budget: int
+        self, assumptions: list[int], ahead: list[int], which: int, budget: int
     ) -> tuple[tuple[bool | None, list[int], int], tuple[bool | None, list[int]]]:
         """One round of the parent on `assumptions` and of the lane's solver `which` on
-        `ahead` (None: the lane sits it out); the lane's is waited for unless the parent found
-        a schedule. Each answer with its model, and the parent's conflicts."""
-        lane = self.lane if ahead is not None else None
-        if lane is not None and ahead is not None:
+        `ahead`; the lane's is waited for unless the parent found a schedule. Each answer with
+        its model, and the parent's conflicts."""
+        lane = self.lane
+        if lane is not None:
             self.lane_rounds += 1
             if not lane.start(ahead, budget, which):
                 self._lose_lane()
