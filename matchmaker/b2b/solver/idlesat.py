@@ -297,11 +297,12 @@ class _Search:
         solver on the parent's formula (in another configuration: it refutes some bounds and
         finds some schedules far sooner) takes every other round, on the parent's bound."""
         lane = self.lane
-        alone = self.finder_spent < FINDER_ALONE
-        if lane is None or alone or self.lane_rounds % lane.solvers == 0:
+        if lane is None:
+            return idle, 0
+        if self.finder_spent < FINDER_ALONE or self.lane_rounds % lane.solvers == 0:
             best = self.best(None)
             ceiling = self.ahead if best is None else min(self.ahead, best.idle - 1)
-            return max(idle, ceiling), (0 if lane is None else lane.solvers - 1)
+            return max(idle, ceiling), lane.solvers - 1
         return idle, 0
 
     def _paired_round(
