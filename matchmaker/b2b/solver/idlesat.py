@@ -311,12 +311,7 @@ class _Search:
         """One round of the parent on `assumptions` and of the lane's solver `which` on
         `ahead`; the lane's is waited for unless the parent found a schedule. Each answer with
         its model, and the parent's conflicts."""
-        lane = self.lane
-        if lane is not None:
-            self.lane_rounds += 1
-            if not lane.start(ahead, budget, which):
-                self._lose_lane()
-                lane = None
+        lane = self._start_lane(ahead, budget, which)
         answer, model, used = self._own_round(assumptions, budget)
         if lane is None:
             return (answer, model, used), (None, [])
@@ -324,12 +319,7 @@ class _Search:
             lane.close()
             self.lane = None
             return (answer, model, used), (None, [])
-        other, other_model, without_core = lane.finish()
-        if other is LOST:
-            self._lose_lane()
-            return (answer, model, used), (None, [])
-        self.refuted_all = self.refuted_all or (other is False and without_core)
-        return (answer, model, used), (bool(other) if other is not None else None, other_model)
+        return (answer, model, used), self._lane_answer(lane)
 
     def hold_moves(self, k: int) -> None:
         """From now on, every decision keeps at most k published slots moved."""
@@ -341,8 +331,7 @@ class _Search:
         """Whether a schedule within the bounds given exists; None: budget spent."""
         assumptions = list(self.held)
         if idle is not None:
-            # Every person who idles idles once at least: at most k of them.
-            assumptions += self._at_most(self.idle, idle) + self._at_most(self.flags, idle)
+            assumptions += self._bounds(idle)
         if moves is not None:
             assumptions += self._at_most(self.moved, moves)
         budget, spent = max(int(share * self.left), 1), 0
@@ -378,10 +367,7 @@ class _Search:
             # The lane's solvers take turns, its own encoding first (it finds schedules),
             # then the parent's (it refutes; in another configuration than the parent's).
             which = lane.solvers - 1 - self.lane_rounds % lane.solvers
-            self.lane_rounds += 1
-            if not lane.start(assumptions, budget, which):
-                self._lose_lane()
-                lane = None
+            lane = self._start_lane(assumptions, budget, which)
         answer, model, used = self._own_round(assumptions, budget)
         if lane is not None and answer is not None:
             # Its round is dropped, and the lane with it: a solver stopped in mid-round would
@@ -389,13 +375,30 @@ class _Search:
             lane.close()
             self.lane = None
         elif lane is not None:
-            other, other_model, without_core = lane.finish()
-            if other is LOST:
-                self._lose_lane()
-            elif isinstance(other, bool):
-                self.refuted_all = without_core
+            other, other_model = self._lane_answer(lane)
+            if other is not None:
                 return other, other_model, used
         return answer, model, used
+
+    def _start_lane(self, assumptions: list[int], budget: int, which: int) -> Lane | None:
+        """The lane, its solver `which` started on a round (None: no lane, or it died)."""
+        lane = self.lane
+        if lane is not None:
+            self.lane_rounds += 1
+            if not lane.start(assumptions, budget, which):
+                self._lose_lane()
+                return None
+        return lane
+
+    def _lane_answer(self, lane: Lane) -> tuple[bool | None, list[int]]:
+        """The lane's answer to its round, with its model (None: budget spent, or it died);
+        a refutation that used no assumption proves that no schedule exists."""
+        other, model, without_core = lane.finish()
+        if other is LOST:
+            self._lose_lane()
+            return None, []
+        self.refuted_all = self.refuted_all or (other is False and without_core)
+        return (other if isinstance(other, bool) else None), model
 
     def _own_round(self, assumptions: list[int], budget: int) -> tuple[bool | None, list[int], int]:
         """The parent's own solver for `budget` conflicts: answer, model, conflicts used."""
